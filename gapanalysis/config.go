@@ -1,0 +1,86 @@
+package gapanalysis
+
+// MissingRule says how unknown answers count.
+type MissingRule string
+
+// Missing-data rules. The zero value means MissingExclude.
+const (
+	MissingExclude MissingRule = "exclude" // left out of averages, counted against coverage
+	MissingZero    MissingRule = "zero"    // scored 0
+)
+
+// Scale maps statuses to item scores in [0, 1].
+type Scale struct {
+	Full    float64 `yaml:"full"`
+	Partial float64 `yaml:"partial"`
+	None    float64 `yaml:"none"`
+}
+
+// Score returns the score of a status and whether it is known and applicable.
+func (s Scale) Score(st Status) (float64, bool) {
+	switch st {
+	case StatusFull:
+		return s.Full, true
+	case StatusPartial:
+		return s.Partial, true
+	case StatusNone:
+		return s.None, true
+	}
+	return 0, false
+}
+
+// CriterionWeight sets a ranking criterion's weight and direction in the config.
+type CriterionWeight struct {
+	ID        CriterionID `yaml:"id"`
+	Weight    *float64    `yaml:"weight,omitempty"` // nil: 1
+	Direction Direction   `yaml:"direction,omitempty"`
+}
+
+// Ranking configures the priority ranking (SPEC 6).
+type Ranking struct {
+	Method string `yaml:"method"` // wsm (default) | topsis | promethee2 | vikor
+	TopK   int    `yaml:"top_k"`  // k of P(rank ≤ k); 5 when 0
+	// Criteria, when non-empty, are exactly the criteria used.
+	Criteria []CriterionWeight `yaml:"criteria,omitempty"`
+}
+
+// UncertaintyConfig configures the Monte Carlo analysis (SPEC 7).
+type UncertaintyConfig struct {
+	Samples        int           `yaml:"samples"` // 0: no Monte Carlo
+	Seed           uint64        `yaml:"seed"`
+	Partial        []float64     `yaml:"partial,flow"` // range of the value of partial
+	WeightJitter   float64       `yaml:"weight_jitter"`
+	CriteriaJitter float64       `yaml:"criteria_jitter"`
+	MissingRules   []MissingRule `yaml:"missing_rules,flow"`
+	Methods        []string      `yaml:"methods,flow"`
+}
+
+// Config holds every parameter of a study. DefaultConfig gives the SPEC's defaults;
+// LoadConfig reads a study.yaml over them.
+type Config struct {
+	Checklist   string              `yaml:"checklist"` // "builtin:dir-2011-93" or a path
+	Scale       Scale               `yaml:"scale"`
+	Missing     MissingRule         `yaml:"missing"`
+	Ranking     Ranking             `yaml:"ranking"`
+	Uncertainty UncertaintyConfig   `yaml:"uncertainty"`
+	Vocabulary  map[string][]string `yaml:"vocabulary,omitempty"` // status → extra spellings
+}
+
+// DefaultConfig returns the defaults of SPEC 5–7.
+func DefaultConfig() Config {
+	return Config{
+		Checklist: "builtin:" + BuiltinID,
+		Scale:     Scale{Full: 1, Partial: 0.5, None: 0},
+		Missing:   MissingExclude,
+		Ranking:   Ranking{Method: "wsm", TopK: 5},
+		Uncertainty: UncertaintyConfig{
+			Samples:        0,
+			Seed:           1,
+			Partial:        []float64{0.25, 0.75},
+			WeightJitter:   0.25,
+			CriteriaJitter: 0.25,
+			MissingRules:   []MissingRule{MissingExclude, MissingZero},
+			Methods:        []string{"wsm", "topsis"},
+		},
+	}
+}

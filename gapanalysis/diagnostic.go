@@ -1,0 +1,129 @@
+package gapanalysis
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Severity of a diagnostic.
+type Severity string
+
+// Severities. Errors mean a datum could not be used; warnings mean it was used with
+// an assumption; info is for the record.
+const (
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+	SevInfo    Severity = "info"
+)
+
+// Code is a stable, machine-readable diagnostic code (SPEC 4).
+type Code string
+
+// Diagnostic codes.
+const (
+	CodeUnknownCountry   Code = "unknown-country"
+	CodeUnknownItem      Code = "unknown-item"
+	CodeBadStatus        Code = "bad-status"
+	CodeBadValue         Code = "bad-value"
+	CodeDuplicate        Code = "duplicate"
+	CodeConflict         Code = "conflict"
+	CodeMissingColumn    Code = "missing-column"
+	CodeMissingValue     Code = "missing-value"
+	CodeNoHeader         Code = "no-header"
+	CodeEmptySheet       Code = "empty-sheet"
+	CodeNotXLSX          Code = "not-xlsx"
+	CodeLegacyXLS        Code = "legacy-xls"
+	CodeEncrypted        Code = "encrypted"
+	CodeTooLarge         Code = "too-large"
+	CodeFormulaNoValue   Code = "formula-no-value"
+	CodeMissingCriterion Code = "missing-criterion"
+	CodeNoData           Code = "no-data"
+	CodeReadError        Code = "read-error"
+)
+
+// Sentinel errors, one per code, so callers can use errors.Is on a Diagnostic.
+var (
+	ErrUnknownCountry   = errors.New("unknown country")
+	ErrUnknownItem      = errors.New("unknown item")
+	ErrBadStatus        = errors.New("bad status")
+	ErrBadValue         = errors.New("bad value")
+	ErrDuplicate        = errors.New("duplicate answer")
+	ErrConflict         = errors.New("conflicting answers")
+	ErrMissingColumn    = errors.New("missing column")
+	ErrMissingValue     = errors.New("missing value")
+	ErrNoHeader         = errors.New("no header row")
+	ErrEmptySheet       = errors.New("empty sheet")
+	ErrNotXLSX          = errors.New("not an xlsx file")
+	ErrLegacyXLS        = errors.New("legacy xls file")
+	ErrEncrypted        = errors.New("encrypted file")
+	ErrTooLarge         = errors.New("input too large")
+	ErrFormulaNoValue   = errors.New("formula without cached value")
+	ErrMissingCriterion = errors.New("missing criterion value")
+	ErrNoData           = errors.New("no data")
+	ErrRead             = errors.New("read error")
+)
+
+var codeErr = map[Code]error{
+	CodeUnknownCountry: ErrUnknownCountry, CodeUnknownItem: ErrUnknownItem,
+	CodeBadStatus: ErrBadStatus, CodeBadValue: ErrBadValue, CodeDuplicate: ErrDuplicate,
+	CodeConflict: ErrConflict, CodeMissingColumn: ErrMissingColumn,
+	CodeMissingValue: ErrMissingValue, CodeNoHeader: ErrNoHeader,
+	CodeEmptySheet: ErrEmptySheet, CodeNotXLSX: ErrNotXLSX, CodeLegacyXLS: ErrLegacyXLS,
+	CodeEncrypted: ErrEncrypted, CodeTooLarge: ErrTooLarge,
+	CodeFormulaNoValue: ErrFormulaNoValue, CodeMissingCriterion: ErrMissingCriterion,
+	CodeNoData: ErrNoData, CodeReadError: ErrRead,
+}
+
+// Diagnostic is one problem found in the input or the analysis, with its position.
+// It is an error: errors.Is(d, ErrBadStatus) holds for a bad-status diagnostic.
+type Diagnostic struct {
+	Severity Severity
+	Code     Code
+	Message  string // complete sentence for a person, with a suggestion where one exists
+	File     string
+	Sheet    string // "" for CSV files
+	Cell     string // A1 form, "" when the problem is not in one cell
+	Row      int    // 1-based sheet row, 0 when none
+	Col      int    // 1-based column, 0 when none
+	Err      error  // the wrapped sentinel (nil: derived from Code)
+}
+
+// NewDiagnostic returns a diagnostic whose Err is the sentinel of its code.
+func NewDiagnostic(sev Severity, code Code, msg string) Diagnostic {
+	return Diagnostic{Severity: sev, Code: code, Message: msg, Err: codeErr[code]}
+}
+
+// Error returns "file!sheet!cell: severity code: message".
+func (d Diagnostic) Error() string {
+	pos := Source{File: d.File, Sheet: d.Sheet, Cell: d.Cell}.String()
+	if pos != "" {
+		pos += ": "
+	}
+	return fmt.Sprintf("%s%s %s: %s", pos, d.Severity, d.Code, d.Message)
+}
+
+// Unwrap returns the sentinel error of the diagnostic's code.
+func (d Diagnostic) Unwrap() error {
+	if d.Err != nil {
+		return d.Err
+	}
+	return codeErr[d.Code]
+}
+
+// Position returns the diagnostic's file, sheet and cell as a Source.
+func (d Diagnostic) Position() Source { return Source{File: d.File, Sheet: d.Sheet, Cell: d.Cell} }
+
+// CountBySeverity counts diagnostics of each severity.
+func CountBySeverity(ds []Diagnostic) (errs, warnings, infos int) {
+	for _, d := range ds {
+		switch d.Severity {
+		case SevError:
+			errs++
+		case SevWarning:
+			warnings++
+		default:
+			infos++
+		}
+	}
+	return
+}

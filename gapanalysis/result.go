@@ -1,0 +1,187 @@
+package gapanalysis
+
+import (
+	"encoding/json"
+	"math"
+)
+
+// Score is a value that may be missing: Known is false when there was nothing to
+// compute it from. Scores of the index, pillars and themes are on 0–100; item
+// scores on 0–1. A Score marshals to JSON as a number or null.
+type Score struct {
+	Value float64
+	Known bool
+}
+
+// Known returns a known score.
+func Known(v float64) Score { return Score{Value: v, Known: true} }
+
+// MarshalJSON writes the value, or null when unknown (or not finite).
+func (s Score) MarshalJSON() ([]byte, error) {
+	if !s.Known || math.IsNaN(s.Value) || math.IsInf(s.Value, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(s.Value)
+}
+
+// UnmarshalJSON reads a number or null.
+func (s *Score) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*s = Score{}
+		return nil
+	}
+	var v float64
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = Known(v)
+	return nil
+}
+
+// Result is everything a study produces. It is built by Analyze and read by the
+// writers in package report.
+type Result struct {
+	Meta      Meta
+	Checklist *Checklist
+	Config    Config
+	Dataset   *Dataset
+
+	// Countries in rank order (unranked last), ties by code.
+	Countries []CountryResult
+	// Assessments holds one entry per (assessed country, checklist item), countries
+	// in code order, items in checklist order.
+	Assessments []Assessment
+	// Items holds EU-level statistics per item, in checklist order.
+	Items []ItemStats
+	// Gaps in country order, then by severity descending, then item order.
+	Gaps []Gap
+	// Criteria used for the ranking, in column order.
+	Criteria []RankCriterion
+	// Priorities in rank order, ties by ID.
+	Priorities []Priority
+	// Diagnostics of the import followed by those of the analysis.
+	Diagnostics []Diagnostic
+	// Uncertainty is filled when the Monte Carlo analysis ran (nil otherwise).
+	Uncertainty *Uncertainty
+}
+
+// Meta describes a study run: what went in and with which settings.
+type Meta struct {
+	Tool             string // "gapstudy"
+	ToolVersion      string
+	ChecklistID      string
+	ChecklistTitle   string
+	ChecklistVersion string
+	ChecklistSHA256  string
+	Inputs           []string // input file names
+	Synthetic        bool     // the data are synthetic (demo/test)
+	DataLabel        string
+	Method           string
+	Missing          string
+	TopK             int
+	Samples          int
+	Seed             uint64
+}
+
+// CountryResult holds the scores of one country.
+type CountryResult struct {
+	Code     CountryCode
+	Name     string
+	Rank     int   // 1 = best; 0 = no index, hence no rank
+	Index    Score // 0–100
+	Coverage float64
+	Pillars  map[PillarID]Score // 0–100
+	Themes   map[ThemeID]Score  // 0–100
+	// Counts of items by merged status (applicable and not).
+	NFull, NPartial, NNone, NNA, NUnknown int
+	Gaps                                  int     // number of gaps
+	GapPoints                             float64 // Σ severity, index points
+}
+
+// Assessment is the merged answer for one (country, item).
+type Assessment struct {
+	Country    CountryCode
+	Item       ItemID
+	Applicable bool   // false: na, or an item of an instrument that does not bind the country
+	Status     Status // merged status (see Analyze)
+	Score      Score  // 0–1; unknown when missing (or not applicable)
+	// Respondents is the number of responses with a known score that were merged;
+	// Agreement is the share of them that gave the most frequent status (1 when
+	// one or none); SD the standard deviation of their scores.
+	Respondents int
+	Agreement   float64
+	SD          float64
+	Evidence    string
+	Comment     string
+	Sources     []Source
+	Value       float64 // numeric items: the raw mean value
+	HasValue    bool
+}
+
+// ItemStats are EU-level statistics of one item across the assessed countries.
+type ItemStats struct {
+	ID                                    ItemID
+	NFull, NPartial, NNone, NNA, NUnknown int
+	Mean                                  Score // mean known score, 0–1
+	Gaps                                  int
+}
+
+// Gap is an applicable, known item with a score below 1 for a country.
+type Gap struct {
+	Country  CountryCode
+	Item     ItemID
+	Status   Status
+	Score    float64 // 0–1
+	Gap      float64 // 1 − score
+	Severity float64 // 100 × gap × effective weight: index points lost
+	Evidence string
+	Comment  string
+	Sources  []Source
+}
+
+// RankCriterion is a criterion as used in the ranking.
+type RankCriterion struct {
+	ID        CriterionID
+	Title     string
+	Direction Direction // Benefit or Cost
+	Weight    float64
+	Derived   bool // computed from the data rather than given by experts
+}
+
+// Priority is a ranked candidate measure.
+type Priority struct {
+	Rank      int
+	ID        MeasureID
+	Title     string
+	Score     float64 // 0–100 for wsm and topsis; net flow for promethee2
+	Addresses []ItemID
+	// Criteria holds the raw criterion values (after filling missing expert
+	// values), keyed by criterion ID.
+	Criteria map[CriterionID]float64
+	// Contributions holds each criterion's share of Score (they add up to Score
+	// for wsm).
+	Contributions map[CriterionID]float64
+	// Filled lists expert criteria whose value was missing and filled with the
+	// worst value of the other measures.
+	Filled []CriterionID
+	// GapCountries lists the countries with at least one gap in Addresses.
+	GapCountries []CountryCode
+	Uncertainty  *RankUncertainty
+}
+
+// RankUncertainty summarises the Monte Carlo distribution of a rank.
+type RankUncertainty struct {
+	Nominal int
+	Median  float64
+	P05     float64
+	P95     float64
+	PTopK   float64 // P(rank ≤ k)
+}
+
+// Uncertainty holds the Monte Carlo results (SPEC 7).
+type Uncertainty struct {
+	Samples   int
+	Seed      uint64
+	TopK      int
+	Countries map[CountryCode]RankUncertainty
+}

@@ -1,0 +1,315 @@
+package synth_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/internal/synth"
+)
+
+// items returns n items "<prefix>-1" … "<prefix>-n" of one obligation.
+func items(prefix string, n int, ob gapanalysis.Obligation) []*gapanalysis.Item {
+	out := make([]*gapanalysis.Item, n)
+	for i := range out {
+		out[i] = &gapanalysis.Item{
+			ID:    gapanalysis.ItemID(fmt.Sprintf("%s-%d", prefix, i+1)),
+			Title: fmt.Sprintf("%s item %d", prefix, i+1), Obligation: ob, Weight: 1,
+		}
+	}
+	return out
+}
+
+// testChecklist is a small checklist shaped like the built-in one: four legal
+// themes of different kinds (with a few optional provisions), one best-practice
+// theme and one numeric item.
+func testChecklist(t testing.TB) *gapanalysis.Checklist {
+	t.Helper()
+	offences := append(items("OFF", 6, gapanalysis.Mandatory), items("OFFOPT", 2, gapanalysis.Optional)...)
+	offences[0].MinMaxPenalty = 5
+	prevention := append(items("PRE", 5, gapanalysis.Mandatory), items("PREOPT", 1, gapanalysis.Optional)...)
+	practice := append(items("BP", 6, gapanalysis.Practice), &gapanalysis.Item{
+		ID: "BP-DAYS", Title: "Days to remove reported material", Obligation: gapanalysis.Practice, Weight: 1,
+		Type: gapanalysis.NumericItem, Direction: gapanalysis.Lower, Normalize: gapanalysis.Target, Target: 3,
+	})
+	cl := &gapanalysis.Checklist{
+		ID: "test", Title: "Test checklist", Version: "1",
+		Instrument: gapanalysis.Instrument{NotBound: []gapanalysis.CountryCode{"DK"}},
+		Pillars: []*gapanalysis.Pillar{
+			{ID: "compliance", Title: "Legal compliance", Weight: 1, Themes: []*gapanalysis.Theme{
+				{ID: "offences", Title: "Substantive criminal law", Weight: 1, Items: offences},
+				{ID: "investigation", Title: "Investigation and prosecution", Weight: 1, Items: items("INV", 5, gapanalysis.Mandatory)},
+				{ID: "victims", Title: "Assistance and protection of child victims", Weight: 1, Items: items("VIC", 6, gapanalysis.Mandatory)},
+				{ID: "prevention", Title: "Prevention", Weight: 1, Items: prevention},
+			}},
+			{ID: "practice", Title: "Best practice", Weight: 1, Themes: []*gapanalysis.Theme{
+				{ID: "bp", Title: "Recognised good practice", Weight: 1, Items: practice},
+			}},
+		},
+	}
+	require.NoError(t, cl.Validate())
+	return cl
+}
+
+// first returns the first respondent's responses, keyed by country and item.
+func first(ds *gapanalysis.Dataset) map[gapanalysis.CountryCode]map[gapanalysis.ItemID]gapanalysis.Response {
+	out := map[gapanalysis.CountryCode]map[gapanalysis.ItemID]gapanalysis.Response{}
+	for _, r := range ds.Responses {
+		if !strings.HasPrefix(r.Respondent, "Rapporteur ") {
+			continue
+		}
+		if out[r.Country] == nil {
+			out[r.Country] = map[gapanalysis.ItemID]gapanalysis.Response{}
+		}
+		out[r.Country][r.Item] = r
+	}
+	return out
+}
+
+var testSeeds = []uint64{1, 7, 2026}
+
+func TestGenerateDeterministic(t *testing.T) {
+	cl := testChecklist(t)
+	for _, seed := range testSeeds {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			a, b := synth.Generate(cl, seed), synth.Generate(cl, seed)
+			assert.Equal(t, a, b, "same seed, same dataset")
+			assert.NotEqual(t, a.Responses, synth.Generate(cl, seed+1).Responses, "another seed, another dataset")
+		})
+	}
+}
+
+func TestGenerateLabels(t *testing.T) {
+	ds := synth.Generate(testChecklist(t), 42)
+	assert.True(t, ds.Synthetic)
+	assert.Equal(t, "synthetic-eu27-survey.xlsx", ds.Label)
+	assert.Equal(t, uint64(42), ds.Seed)
+	assert.Empty(t, ds.Diagnostics)
+	for i, r := range ds.Responses {
+		want := gapanalysis.Source{File: synth.Name, Sheet: "Survey", Cell: fmt.Sprintf("C%d", 4+i)}
+		require.Equal(t, want, r.Source, "response %d", i)
+	}
+}
+
+func TestGenerateNilChecklist(t *testing.T) {
+	ds := synth.Generate(nil, 1)
+	assert.Empty(t, ds.Responses)
+	assert.True(t, ds.Synthetic)
+}
+
+func TestGenerateCoverage(t *testing.T) {
+	cl := testChecklist(t)
+	for _, seed := range testSeeds {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			ds := synth.Generate(cl, seed)
+			assert.Equal(t, gapanalysis.EU27(), ds.Countries(), "all 27 Member States answer")
+			byCountry := first(ds)
+
+			var missing, unknown, na int
+			for _, it := range cl.Items() {
+				answered := 0
+				for _, c := range gapanalysis.EU27() {
+					r, ok := byCountry[c][it.ID]
+					switch {
+					case !ok:
+						missing++
+						continue
+					case c == "DK":
+					case r.Status == gapanalysis.StatusNA:
+						na++
+					case r.Status == gapanalysis.StatusUnknown && !r.HasValue:
+						unknown++
+					}
+					answered++
+				}
+				assert.GreaterOrEqual(t, answered, 22, "item %s has a row for most countries", it.ID)
+			}
+			assert.Positive(t, missing, "some (country, item) pairs have no row")
+			assert.Positive(t, unknown, "some answers are unknown")
+			assert.Positive(t, na, "some answers are not applicable")
+			n := len(gapanalysis.EU27()) * len(cl.Items())
+			assert.Less(t, missing+unknown+na, n/8, "most answers are known")
+
+			seen := map[string]bool{}
+			for _, r := range ds.Responses {
+				key := fmt.Sprint(r.Country, r.Item, r.Respondent)
+				require.False(t, seen[key], "duplicate %s", key)
+				seen[key] = true
+				assert.Contains(t, []string{"Rapporteur " + string(r.Country), "Co-rapporteur " + string(r.Country)}, r.Respondent)
+			}
+		})
+	}
+}
+
+func TestGenerateNotBound(t *testing.T) {
+	cl := testChecklist(t)
+	for _, seed := range testSeeds {
+		dk := first(synth.Generate(cl, seed))["DK"]
+		var practiceKnown int
+		for _, it := range cl.Items() {
+			r, ok := dk[it.ID]
+			if it.Obligation == gapanalysis.Practice {
+				if ok && (r.Status != gapanalysis.StatusNA && r.Status != gapanalysis.StatusUnknown || r.HasValue) {
+					practiceKnown++
+				}
+				continue
+			}
+			require.True(t, ok, "seed %d: DK has a row for binding item %s", seed, it.ID)
+			assert.Equal(t, gapanalysis.StatusNA, r.Status, "seed %d: DK %s", seed, it.ID)
+			assert.Contains(t, r.Comment, "not bound")
+		}
+		assert.Positive(t, practiceKnown, "seed %d: DK answers best-practice items", seed)
+	}
+}
+
+func TestGenerateSecondRespondent(t *testing.T) {
+	cl := testChecklist(t)
+	for _, seed := range testSeeds {
+		ds := synth.Generate(cl, seed)
+		byCountry := first(ds)
+		countries := map[gapanalysis.CountryCode]bool{}
+		var same, total int
+		for _, r := range ds.Responses {
+			if !strings.HasPrefix(r.Respondent, "Co-rapporteur ") {
+				continue
+			}
+			countries[r.Country] = true
+			f, ok := byCountry[r.Country][r.Item]
+			require.True(t, ok, "a second respondent answers only where the first did")
+			total++
+			if f.Status == r.Status && f.Value == r.Value {
+				same++
+			}
+		}
+		assert.Len(t, countries, 2, "seed %d: two countries have a second respondent", seed)
+		assert.False(t, countries["DK"], "seed %d: not the country the instrument does not bind", seed)
+		assert.Greater(t, float64(same)/float64(total), 0.7, "seed %d: respondents mostly agree", seed)
+		assert.Less(t, same, total, "seed %d: but not always", seed)
+	}
+}
+
+func TestGenerateTexts(t *testing.T) {
+	ds := synth.Generate(testChecklist(t), 2026)
+	var evidence, comments, values int
+	for _, r := range ds.Responses {
+		if r.Evidence != "" {
+			evidence++
+			assert.True(t, strings.HasSuffix(r.Evidence, "(synthetic)"), "evidence %q is labelled synthetic", r.Evidence)
+		}
+		if r.Comment != "" {
+			comments++
+		}
+		if r.HasValue {
+			values++
+			assert.Equal(t, gapanalysis.ItemID("BP-DAYS"), r.Item, "only the numeric item has values")
+			assert.Equal(t, gapanalysis.StatusUnknown, r.Status)
+			assert.Positive(t, r.Value)
+		} else if r.Item == "BP-DAYS" {
+			assert.Contains(t, []gapanalysis.Status{gapanalysis.StatusUnknown, gapanalysis.StatusNA}, r.Status,
+				"a numeric item without a value is unknown or not applicable")
+		}
+	}
+	n := len(ds.Responses)
+	assert.Greater(t, evidence, n/3, "many answers cite evidence")
+	assert.Greater(t, comments, n/10, "some answers have comments")
+	assert.Less(t, comments, n/2, "not every answer has a comment")
+	assert.Greater(t, values, 20, "most countries give a value for the numeric item")
+}
+
+// score is the default item score of a status; ok is false for na and unknown.
+func score(st gapanalysis.Status) (float64, bool) {
+	return gapanalysis.Scale{Full: 1, Partial: 0.5, None: 0}.Score(st)
+}
+
+// meanBy averages the first respondents' known scores of status items, grouped
+// by key(item); countries the item does not bind are left out.
+func meanBy(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, key func(*gapanalysis.Item) string) map[string]float64 {
+	sum, n := map[string]float64{}, map[string]float64{}
+	for c, rs := range first(ds) {
+		for _, r := range rs {
+			it := cl.Item(r.Item)
+			s, ok := score(r.Status)
+			if !ok || !cl.Binds(c, it) {
+				continue
+			}
+			sum[key(it)] += s
+			n[key(it)]++
+		}
+	}
+	out := map[string]float64{}
+	for k := range sum {
+		out[k] = sum[k] / n[k]
+	}
+	return out
+}
+
+func TestGenerateDistribution(t *testing.T) {
+	cl := testChecklist(t)
+	for _, seed := range testSeeds {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			ds := synth.Generate(cl, seed)
+			theme := meanBy(cl, ds, func(it *gapanalysis.Item) string { return string(cl.ThemeOf(it.ID).ID) })
+			t.Logf("theme means: %v", theme)
+			assert.Greater(t, theme["offences"], theme["victims"], "offences stronger than victims' assistance")
+			assert.Greater(t, theme["offences"], theme["prevention"], "offences stronger than prevention")
+			assert.Greater(t, theme["investigation"], theme["prevention"], "investigation stronger than prevention")
+			assert.Greater(t, theme["offences"], 0.6, "offences mostly in place")
+			assert.Less(t, theme["prevention"], 0.75, "prevention lagging")
+
+			pillar := meanBy(cl, ds, func(it *gapanalysis.Item) string {
+				return string(cl.PillarOf(cl.ThemeOf(it.ID).ID).ID)
+			})
+			assert.Greater(t, pillar["compliance"], pillar["practice"], "practice weaker than compliance")
+
+			// Optional provisions are more often "none" than mandatory ones.
+			none, all := map[gapanalysis.Obligation]float64{}, map[gapanalysis.Obligation]float64{}
+			for c, rs := range first(ds) {
+				for _, r := range rs {
+					if _, ok := score(r.Status); !ok || c == "DK" {
+						continue
+					}
+					ob := cl.Item(r.Item).Obligation
+					all[ob]++
+					if r.Status == gapanalysis.StatusNone {
+						none[ob]++
+					}
+				}
+			}
+			assert.Greater(t, none[gapanalysis.Optional]/all[gapanalysis.Optional],
+				none[gapanalysis.Mandatory]/all[gapanalysis.Mandatory])
+
+			// Every status occurs, and full is the most common known status.
+			count := map[gapanalysis.Status]int{}
+			for _, r := range ds.Responses {
+				count[r.Status]++
+			}
+			for _, st := range gapanalysis.Statuses() {
+				assert.Positive(t, count[st], "status %s occurs", st)
+			}
+			assert.Greater(t, count[gapanalysis.StatusFull], count[gapanalysis.StatusPartial])
+			assert.Greater(t, count[gapanalysis.StatusPartial], count[gapanalysis.StatusNone]/2)
+		})
+	}
+}
+
+// TestGenerateStable checks that adding an item leaves the other answers as they
+// were: every answer has its own random stream.
+func TestGenerateStable(t *testing.T) {
+	cl := testChecklist(t)
+	before := first(synth.Generate(cl, 5))
+	th := cl.Pillars[0].Themes[1]
+	th.Items = append(th.Items, &gapanalysis.Item{ID: "INV-NEW", Title: "new", Obligation: gapanalysis.Mandatory, Weight: 1})
+	require.NoError(t, cl.Validate())
+	after := first(synth.Generate(cl, 5))
+	for c, rs := range before {
+		for id, r := range rs {
+			a := after[c][id]
+			a.Source, r.Source = gapanalysis.Source{}, gapanalysis.Source{}
+			assert.Equal(t, r, a, "%s %s", c, id)
+		}
+	}
+}

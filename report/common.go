@@ -1,0 +1,333 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// SyntheticBanner is the notice every output made from synthetic data carries.
+const SyntheticBanner = "SYNTHETIC DATA — for demonstration and testing only; not an assessment of any real Member State"
+
+// defaultTopK is the number of top priorities shown when neither the options nor
+// the result name one.
+const defaultTopK = 5
+
+var (
+	errNilResult    = errors.New("report: nil result")
+	errNoChecklist  = errors.New("report: result has no checklist")
+	errBadTopK      = errors.New("report: negative TopK")
+	errWriteSkipped = errors.New("report: nothing written")
+)
+
+// check returns an error when res cannot be reported: nil, or without a checklist
+// when needChecklist is set.
+func check(res *gapanalysis.Result, needChecklist bool) error {
+	if res == nil {
+		return errNilResult
+	}
+	if needChecklist && res.Checklist == nil {
+		return errNoChecklist
+	}
+	return nil
+}
+
+// studyTitle returns the title of the study: the given one, or one derived from
+// the checklist ("Gap study: <checklist title>").
+func studyTitle(res *gapanalysis.Result, title string) string {
+	if title != "" {
+		return title
+	}
+	ct := res.Meta.ChecklistTitle
+	if ct == "" && res.Checklist != nil {
+		ct = res.Checklist.Title
+	}
+	if ct == "" {
+		return "Gap study"
+	}
+	return "Gap study: " + ct
+}
+
+// topK returns the number of top priorities to show: want when positive, else the
+// result's own k (Meta, then Config), else 5.
+func topK(res *gapanalysis.Result, want int) int {
+	switch {
+	case want > 0:
+		return want
+	case res.Meta.TopK > 0:
+		return res.Meta.TopK
+	case res.Config.Ranking.TopK > 0:
+		return res.Config.Ranking.TopK
+	}
+	return defaultTopK
+}
+
+// synthetic reports whether the result was computed from synthetic data.
+func synthetic(res *gapanalysis.Result) bool {
+	return res.Meta.Synthetic || (res.Dataset != nil && res.Dataset.Synthetic)
+}
+
+// checklistInfo returns the checklist's ID, title, version and SHA-256, from the
+// result's Meta, completed from the checklist itself.
+func checklistInfo(res *gapanalysis.Result) (id, title, version, sha string) {
+	m := res.Meta
+	id, title, version, sha = m.ChecklistID, m.ChecklistTitle, m.ChecklistVersion, m.ChecklistSHA256
+	if cl := res.Checklist; cl != nil {
+		id = firstNonEmpty(id, cl.ID)
+		title = firstNonEmpty(title, cl.Title)
+		version = firstNonEmpty(version, cl.Version)
+		sha = firstNonEmpty(sha, cl.SHA256)
+	}
+	return id, title, version, sha
+}
+
+func method(res *gapanalysis.Result) string {
+	return firstNonEmpty(res.Meta.Method, res.Config.Ranking.Method, "wsm")
+}
+
+func missingRule(res *gapanalysis.Result) string {
+	return firstNonEmpty(res.Meta.Missing, string(res.Config.Missing), string(gapanalysis.MissingExclude))
+}
+
+func dataLabel(res *gapanalysis.Result) string {
+	if res.Meta.DataLabel != "" {
+		return res.Meta.DataLabel
+	}
+	if res.Dataset != nil {
+		return res.Dataset.Label
+	}
+	return ""
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// finite reports whether v is neither NaN nor infinite.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// known reports whether a score has a value that can be written.
+func known(s gapanalysis.Score) bool { return s.Known && finite(s.Value) }
+
+// num wraps a plain number as a Score, unknown when not finite, so that it
+// marshals to null rather than failing on NaN.
+func num(v float64) gapanalysis.Score { return gapanalysis.Score{Value: v, Known: finite(v)} }
+
+// summary holds the headline numbers of a study.
+type summary struct {
+	countries    int
+	items        int
+	gaps         int
+	meanIndex    gapanalysis.Score // 0–100, over countries with a known index
+	meanCoverage gapanalysis.Score // 0–1, over all countries
+	errors       int
+	warnings     int
+	infos        int
+}
+
+func summarize(res *gapanalysis.Result) summary {
+	s := summary{countries: len(res.Countries), gaps: len(res.Gaps)}
+	if res.Checklist != nil {
+		s.items = len(res.Checklist.Items())
+	} else {
+		s.items = len(res.Items)
+	}
+	var sumIdx, sumCov float64
+	var nIdx, nCov int
+	for _, c := range res.Countries {
+		if known(c.Index) {
+			sumIdx += c.Index.Value
+			nIdx++
+		}
+		if finite(c.Coverage) {
+			sumCov += c.Coverage
+			nCov++
+		}
+	}
+	if nIdx > 0 {
+		s.meanIndex = gapanalysis.Known(sumIdx / float64(nIdx))
+	}
+	if nCov > 0 {
+		s.meanCoverage = gapanalysis.Known(sumCov / float64(nCov))
+	}
+	s.errors, s.warnings, s.infos = gapanalysis.CountBySeverity(res.Diagnostics)
+	return s
+}
+
+// statusText returns the status shown for an answer: "na" when not applicable,
+// the merged status when known, and otherwise, for a numeric item with a known
+// score, the status the score corresponds to (1 full, 0 none, else partial).
+func statusText(applicable bool, st gapanalysis.Status, score gapanalysis.Score) string {
+	switch {
+	case !applicable:
+		return gapanalysis.StatusNA.String()
+	case st != gapanalysis.StatusUnknown:
+		return st.String()
+	case !known(score):
+		return gapanalysis.StatusUnknown.String()
+	case score.Value >= 1:
+		return gapanalysis.StatusFull.String()
+	case score.Value <= 0:
+		return gapanalysis.StatusNone.String()
+	}
+	return gapanalysis.StatusPartial.String()
+}
+
+// joinSources returns the sources as "file!sheet!cell" joined by "; ".
+func joinSources(srcs []gapanalysis.Source) string {
+	parts := make([]string, 0, len(srcs))
+	for _, s := range srcs {
+		if str := s.String(); str != "" {
+			parts = append(parts, str)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// joinItems returns item IDs joined by ", ".
+func joinItems(ids []gapanalysis.ItemID) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = string(id)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// criterionLabel returns the title of a criterion, or its ID when it has none.
+func criterionLabel(c gapanalysis.RankCriterion) string {
+	return firstNonEmpty(c.Title, string(c.ID))
+}
+
+// sortedCountryCodes returns the codes of the countries of the result, sorted.
+func sortedCountryCodes(res *gapanalysis.Result) []gapanalysis.CountryCode {
+	codes := make([]gapanalysis.CountryCode, len(res.Countries))
+	for i, c := range res.Countries {
+		codes[i] = c.Code
+	}
+	sort.Slice(codes, func(i, j int) bool { return codes[i] < codes[j] })
+	return codes
+}
+
+type countryItem struct {
+	country gapanalysis.CountryCode
+	item    gapanalysis.ItemID
+}
+
+func assessmentIndex(res *gapanalysis.Result) map[countryItem]*gapanalysis.Assessment {
+	m := make(map[countryItem]*gapanalysis.Assessment, len(res.Assessments))
+	for i := range res.Assessments {
+		a := &res.Assessments[i]
+		m[countryItem{a.Country, a.Item}] = a
+	}
+	return m
+}
+
+func itemStatsIndex(res *gapanalysis.Result) map[gapanalysis.ItemID]*gapanalysis.ItemStats {
+	m := make(map[gapanalysis.ItemID]*gapanalysis.ItemStats, len(res.Items))
+	for i := range res.Items {
+		m[res.Items[i].ID] = &res.Items[i]
+	}
+	return m
+}
+
+// sortedResponses returns the dataset's responses sorted by country, then
+// checklist item order (unknown items last, by ID), then respondent; the sort is
+// stable, so duplicates keep their order of import.
+func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
+	if res.Dataset == nil {
+		return nil
+	}
+	out := append([]gapanalysis.Response(nil), res.Dataset.Responses...)
+	order := map[gapanalysis.ItemID]int{}
+	if res.Checklist != nil {
+		for i, it := range res.Checklist.Items() {
+			order[it.ID] = i
+		}
+	}
+	pos := func(id gapanalysis.ItemID) int {
+		if p, ok := order[id]; ok {
+			return p
+		}
+		return len(order)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Country != b.Country {
+			return a.Country < b.Country
+		}
+		if pa, pb := pos(a.Item), pos(b.Item); pa != pb {
+			return pa < pb
+		}
+		if a.Item != b.Item {
+			return a.Item < b.Item
+		}
+		return a.Respondent < b.Respondent
+	})
+	return out
+}
+
+// responseStatus returns the status written for a response in the tidy data: the
+// status name, or "" for an unknown status that comes with a numeric value (the
+// value is the answer).
+func responseStatus(r gapanalysis.Response) string {
+	if r.Status == gapanalysis.StatusUnknown && r.HasValue {
+		return ""
+	}
+	return r.Status.String()
+}
+
+// methodology returns the formulas of the study in words, one (name, text) pair
+// each, for the Methodology sheet.
+func methodology(res *gapanalysis.Result) [][2]string {
+	sc := res.Config.Scale
+	var missing string
+	if missingRule(res) == string(gapanalysis.MissingZero) {
+		missing = "unknown answers score 0"
+	} else {
+		missing = "unknown answers are left out of the averages and counted against coverage"
+	}
+	rows := [][2]string{
+		{"Item score", fmt.Sprintf("full %g, partial %g, none %g; na, and items of an instrument that does not bind the country, are not applicable and left out; %s. Numeric items: min-max (x−min)/(max−min) across countries, or min(x/target, 1) against a target (reversed for lower-is-better).",
+			sc.Full, sc.Partial, sc.None, missing)},
+		{"Theme score", "100 × weighted mean of the theme's known item scores, with item weights; missing when no item is known"},
+		{"Pillar score", "weighted mean of the pillar's known theme scores, with theme weights; missing when no theme is known"},
+		{"Index", "weighted mean of the known pillar scores, with pillar weights (0–100); missing when no pillar is known"},
+		{"Coverage", "known applicable items ÷ applicable items, unweighted (0–1)"},
+		{"Effective weight", "(item weight ÷ Σ item weights in its theme) × (theme weight ÷ Σ theme weights in its pillar) × (pillar weight ÷ Σ pillar weights)"},
+		{"Gap", "an applicable, known item with score < 1; gap = 1 − score"},
+		{"Gap severity", "100 × gap × effective weight: the index points the country loses on the item"},
+		{"Country rank", "by index, descending; equal indexes (within 1e-9) share the best rank; a country without an index has no rank"},
+		{"Derived criteria", "gap_points = Σ severity of the gaps on the items a measure addresses; countries = countries with at least one such gap; binding_gaps = such gaps on mandatory items"},
+		{"Missing expert values", "a measure without a value for an expert criterion gets the worst value the other measures have (with a warning)"},
+		{"Ranking method", rankingInWords(method(res))},
+		{"Ranking ties", "equal scores share the best rank and are listed by measure ID"},
+		{"Contribution", "each criterion's share of a measure's score (for wsm the contributions add up to the score)"},
+	}
+	if res.Uncertainty != nil || res.Meta.Samples > 0 {
+		rows = append(rows, [2]string{"Uncertainty", "Monte Carlo: the uncertain inputs are drawn per sample; nominal, median, 5th and 95th percentile rank and P(rank ≤ k) per country and measure"})
+	}
+	return rows
+}
+
+func rankingInWords(m string) string {
+	switch m {
+	case "topsis":
+		return "topsis: vector normalisation, weights normalised to sum 1, ideal and anti-ideal by direction; score = 100 × closeness coefficient"
+	case "promethee2":
+		return "promethee2: usual preference function unless thresholds are given; score = net outranking flow"
+	case "vikor":
+		return "vikor: compromise ranking by group utility and individual regret"
+	case "wsm":
+		return "wsm: each criterion min-max normalised over the measures (benefit (x−min)/(max−min), cost (max−x)/(max−min), all 1 when max = min); score = 100 × Σ wₖ·nₖ ÷ Σ wₖ"
+	}
+	return m
+}

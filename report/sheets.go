@@ -1,0 +1,433 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// priorities writes the Priorities sheet: one row per measure in rank order, the
+// raw criterion values, the rank uncertainty (empty without Monte Carlo), the
+// items addressed and each criterion's contribution to the score.
+func (b *book) priorities(s *sheetWriter) {
+	res, st := b.res, b.st
+	headers := []string{"Rank", "Measure", "Title", "Score"}
+	for _, c := range res.Criteria {
+		headers = append(headers, criterionLabel(c))
+	}
+	headers = append(headers, "Median rank", "Rank P5", "Rank P95", "P(top k)", "Addresses")
+	for _, c := range res.Criteria {
+		headers = append(headers, "Contribution: "+criterionLabel(c))
+	}
+	s.header(1, headers...)
+	nc := len(res.Criteria)
+	for i, p := range res.Priorities {
+		r := i + 2
+		s.rank(1, r, p.Rank)
+		s.text(2, r, string(p.ID), st.text)
+		s.text(3, r, p.Title, st.text)
+		s.number(4, r, p.Score, st.dec1)
+		for j, c := range res.Criteria {
+			if v, ok := p.Criteria[c.ID]; ok {
+				s.number(5+j, r, v, st.dec2)
+			}
+		}
+		col := 5 + nc
+		if u := p.Uncertainty; u != nil {
+			s.number(col, r, u.Median, st.dec1)
+			s.number(col+1, r, u.P05, st.dec1)
+			s.number(col+2, r, u.P95, st.dec1)
+			s.number(col+3, r, u.PTopK, st.pct0)
+		}
+		s.text(col+4, r, joinItems(p.Addresses), st.text)
+		for j, c := range res.Criteria {
+			if v, ok := p.Contributions[c.ID]; ok {
+				s.number(col+5+j, r, v, st.dec2)
+			}
+		}
+	}
+	s.table(len(headers), 2)
+}
+
+// countries writes the Countries sheet: one row per country in rank order with
+// its index, coverage, pillar and theme scores (empty when unknown) and gaps.
+func (b *book) countries(s *sheetWriter) {
+	res, st := b.res, b.st
+	cl := res.Checklist
+	themes := cl.Themes()
+	headers := []string{"Rank", "Code", "Country", "Index", "Coverage"}
+	var labels []string
+	for _, p := range cl.Pillars {
+		labels = append(labels, firstNonEmpty(p.Title, string(p.ID)))
+	}
+	for _, t := range themes {
+		labels = append(labels, firstNonEmpty(t.Title, string(t.ID)))
+	}
+	headers = append(headers, uniqueLabels(labels, pillarThemeIDs(cl))...)
+	headers = append(headers, "Gaps", "Gap points")
+	s.header(1, headers...)
+	for i, c := range res.Countries {
+		r := i + 2
+		s.rank(1, r, c.Rank)
+		s.text(2, r, string(c.Code), st.text)
+		s.text(3, r, firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)), st.text)
+		s.score(4, r, c.Index, st.dec1)
+		s.number(5, r, c.Coverage, st.pct1)
+		col := 6
+		for _, p := range cl.Pillars {
+			s.score(col, r, c.Pillars[p.ID], st.dec1)
+			col++
+		}
+		for _, t := range themes {
+			s.score(col, r, c.Themes[t.ID], st.dec1)
+			col++
+		}
+		s.integer(col, r, c.Gaps)
+		s.number(col+1, r, c.GapPoints, st.dec2)
+	}
+	s.table(len(headers), 3)
+}
+
+func pillarThemeIDs(cl *gapanalysis.Checklist) []string {
+	var ids []string
+	for _, p := range cl.Pillars {
+		ids = append(ids, string(p.ID))
+	}
+	for _, t := range cl.Themes() {
+		ids = append(ids, string(t.ID))
+	}
+	return ids
+}
+
+// uniqueLabels returns labels with every label that occurs more than once
+// followed by its ID in parentheses, so that no two headers are equal.
+func uniqueLabels(labels, ids []string) []string {
+	n := map[string]int{}
+	for _, l := range labels {
+		n[l]++
+	}
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = l
+		if n[l] > 1 {
+			out[i] = fmt.Sprintf("%s (%s)", l, ids[i])
+		}
+	}
+	return out
+}
+
+// heatmap writes the Heatmap sheet: items down, countries across (by code), each
+// cell the status text filled with the status colour.
+func (b *book) heatmap(s *sheetWriter) {
+	res, st := b.res, b.st
+	codes := sortedCountryCodes(res)
+	headers := []string{"ID", "Ref", "Title", "Obligation"}
+	for _, c := range codes {
+		headers = append(headers, string(c))
+	}
+	s.header(1, headers...)
+	byKey := assessmentIndex(res)
+	for i, it := range res.Checklist.Items() {
+		r := i + 2
+		s.text(1, r, string(it.ID), st.text)
+		s.text(2, r, it.Ref, st.text)
+		s.text(3, r, it.Title, st.text)
+		s.text(4, r, string(it.Obligation), st.text)
+		for j, c := range codes {
+			status := gapanalysis.StatusUnknown.String()
+			if a := byKey[countryItem{c, it.ID}]; a != nil {
+				status = statusText(a.Applicable, a.Status, a.Score)
+			}
+			s.text(5+j, r, status, st.status[parseStatus(status)])
+		}
+	}
+	s.table(len(headers), 1)
+}
+
+// parseStatus maps a canonical status name back to its Status.
+func parseStatus(name string) gapanalysis.Status {
+	for _, st := range gapanalysis.Statuses() {
+		if st.String() == name {
+			return st
+		}
+	}
+	return gapanalysis.StatusUnknown
+}
+
+// gaps writes the Gaps sheet: one row per gap, in the result's order (country,
+// then severity descending).
+func (b *book) gaps(s *sheetWriter) {
+	res, st := b.res, b.st
+	cl := res.Checklist
+	s.header(1, "Country", "Item", "Ref", "Title", "Obligation", "Status", "Gap", "Severity", "Evidence", "Comment", "Source")
+	for i, g := range res.Gaps {
+		r := i + 2
+		s.text(1, r, string(g.Country), st.text)
+		s.text(2, r, string(g.Item), st.text)
+		if it := cl.Item(g.Item); it != nil {
+			s.text(3, r, it.Ref, st.text)
+			s.text(4, r, it.Title, st.text)
+			s.text(5, r, string(it.Obligation), st.text)
+		}
+		s.text(6, r, statusText(true, g.Status, num(g.Score)), st.text)
+		s.number(7, r, g.Gap, st.dec2)
+		s.number(8, r, g.Severity, st.dec2)
+		s.text(9, r, g.Evidence, st.text)
+		s.text(10, r, g.Comment, st.text)
+		s.text(11, r, joinSources(g.Sources), st.text)
+	}
+	s.table(11, 2)
+}
+
+// items writes the Items sheet: one row per checklist item with its place in the
+// hierarchy, effective weight and statistics across countries.
+func (b *book) items(s *sheetWriter) {
+	res, st := b.res, b.st
+	cl := res.Checklist
+	s.header(1, "ID", "Ref", "Title", "Obligation", "Theme", "Pillar", "Effective weight",
+		"N full", "N partial", "N none", "N na", "N unknown", "Mean", "Gaps", "Min. max. penalty", "ELI")
+	stats := itemStatsIndex(res)
+	for i, it := range cl.Items() {
+		r := i + 2
+		s.text(1, r, string(it.ID), st.text)
+		s.text(2, r, it.Ref, st.text)
+		s.text(3, r, it.Title, st.text)
+		s.text(4, r, string(it.Obligation), st.text)
+		if t := cl.ThemeOf(it.ID); t != nil {
+			s.text(5, r, firstNonEmpty(t.Title, string(t.ID)), st.text)
+			if p := cl.PillarOf(t.ID); p != nil {
+				s.text(6, r, firstNonEmpty(p.Title, string(p.ID)), st.text)
+			}
+		}
+		s.number(7, r, cl.EffectiveWeight(it.ID), st.dec4)
+		if is := stats[it.ID]; is != nil {
+			for j, n := range []int{is.NFull, is.NPartial, is.NNone, is.NNA, is.NUnknown} {
+				s.integer(8+j, r, n)
+			}
+			s.score(13, r, is.Mean, st.dec2)
+			s.integer(14, r, is.Gaps)
+		}
+		if it.MinMaxPenalty != 0 {
+			s.number(15, r, it.MinMaxPenalty, st.general)
+		}
+		s.link(16, r, it.ELI)
+	}
+	s.table(16, 1)
+}
+
+// sensitivity writes the Sensitivity sheet: the Monte Carlo rank distribution of
+// every country and measure.
+func (b *book) sensitivity(s *sheetWriter) {
+	res, st := b.res, b.st
+	u := res.Uncertainty
+	s.header(1, "Kind", "ID", "Name", "Rank", "Median rank", "Rank P5", "Rank P95", "P(top k)")
+	r := 1
+	row := func(kind, id, name string, nominal int, ru gapanalysis.RankUncertainty) {
+		r++
+		s.text(1, r, kind, st.text)
+		s.text(2, r, id, st.text)
+		s.text(3, r, name, st.text)
+		s.rank(4, r, nominal)
+		s.number(5, r, ru.Median, st.dec1)
+		s.number(6, r, ru.P05, st.dec1)
+		s.number(7, r, ru.P95, st.dec1)
+		s.number(8, r, ru.PTopK, st.pct0)
+	}
+	for _, code := range sortedUncertainCountries(u) {
+		ru := u.Countries[code]
+		row("country", string(code), gapanalysis.CountryName(code), ru.Nominal, ru)
+	}
+	for _, p := range res.Priorities {
+		if p.Uncertainty != nil {
+			row("measure", string(p.ID), p.Title, p.Rank, *p.Uncertainty)
+		}
+	}
+	s.table(8, 2)
+}
+
+// sortedUncertainCountries returns the countries of the Monte Carlo analysis by
+// nominal rank (unranked last), then code.
+func sortedUncertainCountries(u *gapanalysis.Uncertainty) []gapanalysis.CountryCode {
+	codes := make([]gapanalysis.CountryCode, 0, len(u.Countries))
+	for c := range u.Countries {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		ri, rj := u.Countries[codes[i]].Nominal, u.Countries[codes[j]].Nominal
+		if (ri == 0) != (rj == 0) {
+			return rj == 0
+		}
+		if ri != rj {
+			return ri < rj
+		}
+		return codes[i] < codes[j]
+	})
+	return codes
+}
+
+// diagnostics writes the Diagnostics sheet in the result's order.
+func (b *book) diagnostics(s *sheetWriter) {
+	st := b.st
+	s.header(1, "Severity", "Code", "Message", "File", "Sheet", "Cell")
+	for i, d := range b.res.Diagnostics {
+		r := i + 2
+		for j, v := range []string{string(d.Severity), string(d.Code), d.Message, d.File, d.Sheet, d.Cell} {
+			s.text(j+1, r, v, st.text)
+		}
+	}
+	s.table(6, 0)
+}
+
+// methodology writes the Methodology sheet: every parameter of the study and the
+// formulas in words, as Parameter/Value rows.
+func (b *book) methodology(s *sheetWriter) {
+	st := b.st
+	s.header(1, "Parameter", "Value")
+	r := 1
+	for _, p := range parameters(b.res, b.topK) {
+		r++
+		s.text(1, r, p.name, st.label)
+		switch v := p.value.(type) {
+		case string:
+			s.text(2, r, v, st.wrap)
+		case int:
+			s.integer(2, r, v)
+		case float64:
+			s.number(2, r, v, st.general)
+		}
+	}
+	for _, f := range methodology(b.res) {
+		r++
+		s.text(1, r, "Formula: "+f[0], st.label)
+		s.text(2, r, f[1], st.wrap)
+	}
+	s.table(2, 0)
+}
+
+// parameter is one row of the Methodology sheet; value is a string, an int or a
+// float64.
+type parameter struct {
+	name  string
+	value any
+}
+
+// parameters lists every parameter of a study run.
+func parameters(res *gapanalysis.Result, k int) []parameter {
+	cfg := res.Config
+	id, title, version, sha := checklistInfo(res)
+	yesNo := map[bool]string{true: "yes", false: "no"}
+	ps := []parameter{
+		{"Tool", firstNonEmpty(res.Meta.Tool, "gapstudy")},
+		{"Tool version", res.Meta.ToolVersion},
+		{"Checklist", cfg.Checklist},
+		{"Checklist ID", id},
+		{"Checklist title", title},
+		{"Checklist version", version},
+		{"Checklist SHA-256", sha},
+		{"Inputs", strings.Join(res.Meta.Inputs, "; ")},
+		{"Data", dataLabel(res)},
+		{"Synthetic data", yesNo[synthetic(res)]},
+		{"Scale: full", cfg.Scale.Full},
+		{"Scale: partial", cfg.Scale.Partial},
+		{"Scale: none", cfg.Scale.None},
+		{"Missing rule", missingRule(res)},
+		{"Ranking method", method(res)},
+		{"Top k", k},
+	}
+	for _, c := range res.Criteria {
+		kind := "expert"
+		if c.Derived {
+			kind = "derived from the data"
+		}
+		dir := c.Direction
+		if dir == "" {
+			dir = gapanalysis.Benefit
+		}
+		ps = append(ps, parameter{
+			"Criterion: " + string(c.ID),
+			fmt.Sprintf("%s; weight %g; %s; %s", criterionLabel(c), c.Weight, dir, kind),
+		})
+	}
+	u := cfg.Uncertainty
+	ps = append(ps,
+		parameter{"Monte Carlo samples", firstPositive(res.Meta.Samples, u.Samples)},
+		parameter{"Random seed", seedValue(firstNonZero(res.Meta.Seed, u.Seed))},
+		parameter{"Uncertainty: partial range", floats(u.Partial)},
+		parameter{"Uncertainty: weight jitter", u.WeightJitter},
+		parameter{"Uncertainty: criteria jitter", u.CriteriaJitter},
+		parameter{"Uncertainty: missing rules", joinStrings(u.MissingRules)},
+		parameter{"Uncertainty: methods", strings.Join(u.Methods, ", ")},
+	)
+	statuses := make([]string, 0, len(cfg.Vocabulary))
+	for st := range cfg.Vocabulary {
+		statuses = append(statuses, st)
+	}
+	sort.Strings(statuses)
+	for _, st := range statuses {
+		ps = append(ps, parameter{"Vocabulary: " + st, strings.Join(cfg.Vocabulary[st], "; ")})
+	}
+	return ps
+}
+
+// seedValue returns a seed as an int when a spreadsheet number holds it exactly,
+// else as text.
+func seedValue(seed uint64) any {
+	if seed <= 1<<53 {
+		return int(seed)
+	}
+	return strconv.FormatUint(seed, 10)
+}
+
+func firstPositive(a, b int) int {
+	if a > 0 {
+		return a
+	}
+	return b
+}
+
+func firstNonZero(a, b uint64) uint64 {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+func floats(v []float64) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return strings.Join(parts, " – ")
+}
+
+func joinStrings[S ~string](v []S) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = string(x)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// data writes the Data sheet: the tidy responses in the long layout, one row per
+// response, so that importing the sheet gives the same dataset back.
+func (b *book) data(s *sheetWriter) {
+	st := b.st
+	s.header(1, DataHeaders...)
+	for i, resp := range sortedResponses(b.res) {
+		r := i + 2
+		s.text(1, r, string(resp.Country), st.text)
+		s.text(2, r, string(resp.Item), st.text)
+		s.text(3, r, responseStatus(resp), st.text)
+		if resp.HasValue {
+			s.number(4, r, resp.Value, st.general)
+		}
+		s.text(5, r, resp.Evidence, st.text)
+		s.text(6, r, resp.Comment, st.text)
+		s.text(7, r, resp.Respondent, st.text)
+		s.text(8, r, resp.Source.String(), st.text)
+	}
+	s.table(len(DataHeaders), 2)
+}

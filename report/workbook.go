@@ -1,0 +1,470 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// Options configures WriteWorkbook. The zero value (and a nil *Options) gives the
+// defaults.
+type Options struct {
+	// Title is the study title shown on the Summary sheet and in the document
+	// properties. "" derives one from the checklist ("Gap study: <checklist
+	// title>").
+	Title string
+	// TopK is the number of top priorities listed and charted on the Summary
+	// sheet, ≥ 0. 0 uses the result's own k (Meta.TopK, then Config.Ranking.TopK),
+	// or 5 when neither is set.
+	TopK int
+}
+
+// Sheet names of the workbook, in order. SheetSensitivity is present only when
+// the result holds a Monte Carlo analysis.
+const (
+	SheetSummary     = "Summary"
+	SheetPriorities  = "Priorities"
+	SheetCountries   = "Countries"
+	SheetHeatmap     = "Heatmap"
+	SheetGaps        = "Gaps"
+	SheetItems       = "Items"
+	SheetSensitivity = "Sensitivity"
+	SheetDiagnostics = "Diagnostics"
+	SheetMethodology = "Methodology"
+	SheetData        = "Data"
+)
+
+// DataHeaders are the column headers of the Data sheet: the tidy responses in the
+// long layout that the importers read back.
+var DataHeaders = []string{"Country", "Item", "Status", "Value", "Evidence", "Comment", "Respondent", "Original source"}
+
+// fixedDate is the creation and modification date written into every workbook, so
+// that the same result gives the same bytes.
+const fixedDate = "2000-01-01T00:00:00Z"
+
+// WriteWorkbook writes res as an xlsx workbook to w (SPEC 8): the sheets Summary,
+// Priorities, Countries, Heatmap, Gaps, Items, Sensitivity (only when
+// res.Uncertainty is not nil), Diagnostics, Methodology and Data, in that order.
+// Every sheet has a frozen header, a filter and set column widths; numbers are
+// written as numbers with number formats, unknown scores as empty cells, and free
+// text always as text. opts may be nil. The output is deterministic.
+//
+// It returns an error when res is nil, has no checklist, or opts.TopK < 0, and
+// any error of w.
+func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
+	if err := check(res, true); err != nil {
+		return err
+	}
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.TopK < 0 {
+		return errBadTopK
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b, err := newBook(f, res, o)
+	if err != nil {
+		return err
+	}
+	sheets := []struct {
+		name  string
+		write func(*sheetWriter)
+	}{
+		{SheetSummary, b.summary},
+		{SheetPriorities, b.priorities},
+		{SheetCountries, b.countries},
+		{SheetHeatmap, b.heatmap},
+		{SheetGaps, b.gaps},
+		{SheetItems, b.items},
+		{SheetSensitivity, b.sensitivity},
+		{SheetDiagnostics, b.diagnostics},
+		{SheetMethodology, b.methodology},
+		{SheetData, b.data},
+	}
+	first := true
+	for _, sh := range sheets {
+		if sh.name == SheetSensitivity && res.Uncertainty == nil {
+			continue
+		}
+		if first {
+			err = f.SetSheetName("Sheet1", sh.name)
+			first = false
+		} else {
+			_, err = f.NewSheet(sh.name)
+		}
+		if err != nil {
+			return fmt.Errorf("report: sheet %s: %w", sh.name, err)
+		}
+		s := b.sheet(sh.name)
+		sh.write(s)
+		if err := s.finish(); err != nil {
+			return fmt.Errorf("report: sheet %s: %w", sh.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := b.properties(); err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("report: writing workbook: %w", err)
+	}
+	return nil
+}
+
+// book holds what every sheet function needs.
+type book struct {
+	f     *excelize.File
+	res   *gapanalysis.Result
+	st    *styles
+	title string
+	topK  int
+}
+
+func newBook(f *excelize.File, res *gapanalysis.Result, o Options) (*book, error) {
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	return &book{f: f, res: res, st: st, title: studyTitle(res, o.Title), topK: topK(res, o.TopK)}, nil
+}
+
+func (b *book) sheet(name string) *sheetWriter {
+	return &sheetWriter{f: b.f, st: b.st, name: name, widths: map[int]float64{}}
+}
+
+// properties sets fixed document properties.
+func (b *book) properties() error {
+	id, title, version, _ := checklistInfo(b.res)
+	desc := fmt.Sprintf("Gap study against checklist %s %s", id, version)
+	if synthetic(b.res) {
+		desc = SyntheticBanner
+	}
+	tool := firstNonEmpty(b.res.Meta.Tool, "gapstudy")
+	if err := b.f.SetDocProps(&excelize.DocProperties{
+		Title:          b.title,
+		Subject:        title,
+		Description:    desc,
+		Creator:        tool,
+		LastModifiedBy: tool,
+		Created:        fixedDate,
+		Modified:       fixedDate,
+		Language:       "en",
+		Revision:       "1",
+	}); err != nil {
+		return fmt.Errorf("report: document properties: %w", err)
+	}
+	if err := b.f.SetAppProps(&excelize.AppProperties{
+		Application: tool,
+		AppVersion:  appVersion(b.res.Meta.ToolVersion),
+	}); err != nil {
+		return fmt.Errorf("report: application properties: %w", err)
+	}
+	return nil
+}
+
+// appVersion returns a version in the XX.YYYY form the application properties
+// allow, or "" for none.
+func appVersion(v string) string {
+	var major, minor int
+	if _, err := fmt.Sscanf(v, "v%d.%d", &major, &minor); err == nil {
+		return fmt.Sprintf("%02d.%04d", major%100, minor%10000)
+	}
+	if _, err := fmt.Sscanf(v, "%d.%d", &major, &minor); err == nil {
+		return fmt.Sprintf("%02d.%04d", major%100, minor%10000)
+	}
+	return ""
+}
+
+// Fonts: always a family and a size (SPEC 11: LibreOffice otherwise falls back
+// to a serif font).
+const (
+	fontFamily = "Calibri"
+	fontSize   = 11
+)
+
+// styles holds the IDs of the cell styles, registered once per workbook.
+type styles struct {
+	text, wrap, header, title, section, banner, label, link int
+	integer, dec1, dec2, dec4, pct0, pct1, general             int
+	status                                                   map[gapanalysis.Status]int
+}
+
+func font(bold bool, size float64, color string) *excelize.Font {
+	return &excelize.Font{Family: fontFamily, Size: size, Bold: bold, Color: color}
+}
+
+func numFmt(format string) *excelize.Style {
+	return &excelize.Style{Font: font(false, fontSize, ""), CustomNumFmt: &format}
+}
+
+func solid(color string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+}
+
+// statusColors gives the fill and font colour of each status on the Heatmap:
+// green, amber, red, grey and white.
+var statusColors = map[gapanalysis.Status][2]string{
+	gapanalysis.StatusFull:    {"C6EFCE", "006100"},
+	gapanalysis.StatusPartial: {"FFEB9C", "9C5700"},
+	gapanalysis.StatusNone:    {"FFC7CE", "9C0006"},
+	gapanalysis.StatusNA:      {"D9D9D9", "595959"},
+	gapanalysis.StatusUnknown: {"FFFFFF", "000000"},
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	st := &styles{status: map[gapanalysis.Status]int{}}
+	thin := []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}
+	defs := []struct {
+		id    *int
+		style *excelize.Style
+	}{
+		{&st.text, &excelize.Style{Font: font(false, fontSize, "")}},
+		{&st.wrap, &excelize.Style{Font: font(false, fontSize, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.header, &excelize.Style{Font: font(true, fontSize, ""), Fill: solid("D9E1F2"), Border: thin}},
+		{&st.title, &excelize.Style{Font: font(true, 16, "")}},
+		{&st.section, &excelize.Style{Font: font(true, 13, "1F3864")}},
+		{&st.banner, &excelize.Style{Font: font(true, 13, "FFFFFF"), Fill: solid("C00000"), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.label, &excelize.Style{Font: font(true, fontSize, "")}},
+		{&st.link, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize, Color: "0563C1", Underline: "single"}}},
+		{&st.integer, numFmt("0")},
+		{&st.dec1, numFmt("0.0")},
+		{&st.dec2, numFmt("0.00")},
+		{&st.dec4, numFmt("0.0000")},
+		{&st.pct0, numFmt("0%")},
+		{&st.pct1, numFmt("0.0%")},
+		{&st.general, numFmt("General")},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(d.style)
+		if err != nil {
+			return nil, fmt.Errorf("report: style: %w", err)
+		}
+		*d.id = id
+	}
+	for _, s := range gapanalysis.Statuses() {
+		c := statusColors[s]
+		id, err := f.NewStyle(&excelize.Style{
+			Font:      font(false, fontSize, c[1]),
+			Fill:      solid(c[0]),
+			Alignment: &excelize.Alignment{Horizontal: "center"},
+			Border: []excelize.Border{
+				{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+				{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1},
+			},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("report: style: %w", err)
+		}
+		st.status[s] = id
+	}
+	return st, nil
+}
+
+// Column widths, in characters.
+const (
+	minWidth = 6
+	maxWidth = 60
+	numWidth = 10 // width a formatted number needs
+)
+
+// sheetWriter writes the cells of one sheet and keeps what finish needs: the
+// extent written and the widest content of each column. The first error sticks;
+// later calls do nothing.
+type sheetWriter struct {
+	f      *excelize.File
+	st     *styles
+	name   string
+	widths map[int]float64
+	rows   int // last row written
+	cols   int // last column written
+	err    error
+}
+
+func (s *sheetWriter) cell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return name
+}
+
+func (s *sheetWriter) touch(col, row int, width float64) {
+	if row > s.rows {
+		s.rows = row
+	}
+	if col > s.cols {
+		s.cols = col
+	}
+	if width > s.widths[col] {
+		s.widths[col] = width
+	}
+}
+
+func (s *sheetWriter) style(cell string, style int) {
+	if s.err == nil {
+		s.err = s.f.SetCellStyle(s.name, cell, cell, style)
+	}
+}
+
+// text writes v as a string cell, whatever it starts with, so that free text is
+// never taken for a formula. An empty v writes nothing.
+func (s *sheetWriter) text(col, row int, v string, style int) {
+	if s.err != nil || v == "" {
+		return
+	}
+	c := s.cell(col, row)
+	if s.err == nil {
+		s.err = s.f.SetCellStr(s.name, c, v)
+	}
+	s.style(c, style)
+	s.touch(col, row, float64(utf8.RuneCountInString(v))+1)
+}
+
+// banner writes a long text that does not widen its column.
+func (s *sheetWriter) banner(col, row int, v string, style int) {
+	if s.err != nil || v == "" {
+		return
+	}
+	c := s.cell(col, row)
+	if s.err == nil {
+		s.err = s.f.SetCellStr(s.name, c, v)
+	}
+	s.style(c, style)
+	s.touch(col, row, 0)
+}
+
+// number writes v as a numeric cell with the given number format style; a value
+// that is not finite writes nothing (an empty cell).
+func (s *sheetWriter) number(col, row int, v float64, style int) {
+	if s.err != nil || !finite(v) {
+		return
+	}
+	c := s.cell(col, row)
+	if s.err == nil {
+		s.err = s.f.SetCellFloat(s.name, c, v, -1, 64)
+	}
+	s.style(c, style)
+	s.touch(col, row, numWidth)
+}
+
+// integer writes v as a whole number.
+func (s *sheetWriter) integer(col, row, v int) {
+	if s.err != nil {
+		return
+	}
+	c := s.cell(col, row)
+	if s.err == nil {
+		s.err = s.f.SetCellInt(s.name, c, int64(v))
+	}
+	s.style(c, s.st.integer)
+	s.touch(col, row, float64(len(fmt.Sprint(v)))+1)
+}
+
+// rank writes a rank, or nothing when it is 0 (no rank).
+func (s *sheetWriter) rank(col, row, v int) {
+	if v > 0 {
+		s.integer(col, row, v)
+	}
+}
+
+// score writes a known score, or nothing when it is unknown.
+func (s *sheetWriter) score(col, row int, v gapanalysis.Score, style int) {
+	if known(v) {
+		s.number(col, row, v.Value, style)
+	}
+}
+
+// link writes url as text with an external hyperlink when it is a web address.
+func (s *sheetWriter) link(col, row int, url string) {
+	if url == "" {
+		return
+	}
+	if !isWebURL(url) {
+		s.text(col, row, url, s.st.text)
+		return
+	}
+	s.text(col, row, url, s.st.link)
+	if s.err == nil {
+		s.err = s.f.SetCellHyperLink(s.name, s.cell(col, row), url, "External")
+	}
+}
+
+func isWebURL(s string) bool {
+	return len(s) > 8 && (s[:7] == "http://" || s[:8] == "https://")
+}
+
+// header writes a header row starting at column 1.
+func (s *sheetWriter) header(row int, headers ...string) {
+	for i, h := range headers {
+		s.text(i+1, row, h, s.st.header)
+		s.touch(i+1, row, float64(utf8.RuneCountInString(h))+4) // room for the filter button
+	}
+}
+
+// freeze freezes the rows above row and the columns left of col (both 1-based:
+// freeze(2, 1) keeps row 1 in view).
+func (s *sheetWriter) freeze(row, col int) {
+	if s.err != nil {
+		return
+	}
+	top := s.cell(col, row)
+	pane := "bottomLeft"
+	switch {
+	case col > 1 && row > 1:
+		pane = "bottomRight"
+	case col > 1:
+		pane = "topRight"
+	}
+	s.err = s.f.SetPanes(s.name, &excelize.Panes{
+		Freeze:      true,
+		XSplit:      col - 1,
+		YSplit:      row - 1,
+		TopLeftCell: top,
+		ActivePane:  pane,
+		Selection:   []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}},
+	})
+}
+
+// filter puts an autofilter on the table whose header is in row headerRow,
+// columns 1..cols, down to row lastRow (at least the header row).
+func (s *sheetWriter) filter(headerRow, lastRow, cols int) {
+	if s.err != nil || cols < 1 {
+		return
+	}
+	if lastRow < headerRow {
+		lastRow = headerRow
+	}
+	s.err = s.f.AutoFilter(s.name, s.cell(1, headerRow)+":"+s.cell(cols, lastRow), nil)
+}
+
+// table freezes the header row 1 (and the first freezeCols columns) and filters
+// the columns 1..cols down to the last row written.
+func (s *sheetWriter) table(cols, freezeCols int) {
+	s.freeze(2, freezeCols+1)
+	s.filter(1, s.rows, cols)
+}
+
+// finish sets the column widths and the sheet dimension (SPEC 11: openpyxl's
+// read-only mode trusts it) and returns the first error.
+func (s *sheetWriter) finish() error {
+	for col := 1; col <= s.cols && s.err == nil; col++ {
+		w := s.widths[col]
+		w = max(minWidth, min(maxWidth, w+1))
+		name, err := excelize.ColumnNumberToName(col)
+		if err != nil {
+			return err
+		}
+		s.err = s.f.SetColWidth(s.name, name, name, w)
+	}
+	if s.err != nil {
+		return s.err
+	}
+	rows, cols := max(s.rows, 1), max(s.cols, 1)
+	return s.f.SetSheetDimension(s.name, "A1:"+s.cell(cols, rows))
+}

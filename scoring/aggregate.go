@@ -1,0 +1,127 @@
+package scoring
+
+import (
+	"math"
+	"sort"
+)
+
+// Direction says whether larger (Benefit) or smaller (Cost) values are better.
+type Direction int
+
+// Directions of a criterion or numeric indicator. The zero value is Benefit.
+const (
+	Benefit Direction = iota
+	Cost
+)
+
+// WeightedMean returns Σ wᵢxᵢ / Σ wᵢ over the known values of x. A NaN in x is a
+// missing value and is left out together with its weight. nil weights mean all
+// ones. ok is false when no value is known or the known weights sum to 0.
+// It panics if weights is not nil and len(weights) != len(x).
+func WeightedMean(x, weights []float64) (mean float64, ok bool) {
+	if weights != nil && len(weights) != len(x) {
+		panic("scoring: WeightedMean: len(weights) != len(x)")
+	}
+	var sum, sw float64
+	for i, v := range x {
+		if math.IsNaN(v) {
+			continue
+		}
+		w := 1.0
+		if weights != nil {
+			w = weights[i]
+		}
+		sum += w * v
+		sw += w
+	}
+	if sw == 0 {
+		return 0, false
+	}
+	return sum / sw, true
+}
+
+// MinMax normalises x into dst: (x−min)/(max−min) for Benefit and (max−x)/(max−min)
+// for Cost, min and max taken over the known (non-NaN) values. When max = min every
+// known value becomes 1. NaN stays NaN. dst may be x; nil dst allocates.
+func MinMax(dst, x []float64, dir Direction) []float64 {
+	if dst == nil {
+		dst = make([]float64, len(x))
+	}
+	if len(dst) != len(x) {
+		panic("scoring: MinMax: len(dst) != len(x)")
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			lo = math.Min(lo, v)
+			hi = math.Max(hi, v)
+		}
+	}
+	for i, v := range x {
+		switch {
+		case math.IsNaN(v):
+			dst[i] = math.NaN()
+		case hi == lo:
+			dst[i] = 1
+		case dir == Cost:
+			dst[i] = (hi - v) / (hi - lo)
+		default:
+			dst[i] = (v - lo) / (hi - lo)
+		}
+	}
+	return dst
+}
+
+// TargetScore returns a value's distance-to-target score in [0, 1]: min(x/target, 1)
+// for Benefit, and min(target/x, 1) for Cost (1 when x = 0). Negative x scores 0 for
+// Benefit. It panics if target <= 0.
+func TargetScore(x, target float64, dir Direction) float64 {
+	if target <= 0 {
+		panic("scoring: TargetScore: target <= 0")
+	}
+	if dir == Cost {
+		if x <= 0 {
+			return 1
+		}
+		return math.Min(target/x, 1)
+	}
+	return math.Max(0, math.Min(x/target, 1))
+}
+
+// Rank returns competition ranks of scores, best (largest) first: equal scores
+// (within tol) share the best rank, so ranks run "1, 2, 2, 4". A NaN score has no
+// rank (0) and does not take a place. tol < 0 panics.
+func Rank(scores []float64, tol float64) []int {
+	ranks := make([]int, len(scores))
+	RankInto(ranks, scores, tol, nil)
+	return ranks
+}
+
+// RankInto is Rank writing into ranks; idx, when not nil, is scratch space of
+// len(scores) so that repeated calls do not allocate.
+func RankInto(ranks []int, scores []float64, tol float64, idx []int) {
+	if len(ranks) != len(scores) {
+		panic("scoring: Rank: len(ranks) != len(scores)")
+	}
+	if tol < 0 {
+		panic("scoring: Rank: negative tolerance")
+	}
+	if idx == nil {
+		idx = make([]int, len(scores))
+	}
+	idx = idx[:0]
+	for i, s := range scores {
+		ranks[i] = 0
+		if !math.IsNaN(s) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	for pos, i := range idx {
+		if pos > 0 && scores[idx[pos-1]]-scores[i] <= tol {
+			ranks[i] = ranks[idx[pos-1]]
+			continue
+		}
+		ranks[i] = pos + 1
+	}
+}
