@@ -39,6 +39,8 @@ const (
 	CodeMissingCriterion Code = "missing-criterion"
 	CodeNoData           Code = "no-data"
 	CodeReadError        Code = "read-error"
+	CodeIgnoredColumn    Code = "ignored-column"
+	CodeMissingSheet     Code = "missing-sheet"
 )
 
 // Sentinel errors, one per code, so callers can use errors.Is on a Diagnostic.
@@ -61,6 +63,8 @@ var (
 	ErrMissingCriterion = errors.New("missing criterion value")
 	ErrNoData           = errors.New("no data")
 	ErrRead             = errors.New("read error")
+	ErrIgnoredColumn    = errors.New("ignored column")
+	ErrMissingSheet     = errors.New("missing sheet")
 )
 
 var codeErr = map[Code]error{
@@ -72,6 +76,7 @@ var codeErr = map[Code]error{
 	CodeEncrypted: ErrEncrypted, CodeTooLarge: ErrTooLarge,
 	CodeFormulaNoValue: ErrFormulaNoValue, CodeMissingCriterion: ErrMissingCriterion,
 	CodeNoData: ErrNoData, CodeReadError: ErrRead,
+	CodeIgnoredColumn: ErrIgnoredColumn, CodeMissingSheet: ErrMissingSheet,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.

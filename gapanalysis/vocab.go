@@ -112,10 +112,10 @@ var statusSpellings = map[Status][]string{
 		"sans objet", "non applicable", // fr
 		"nicht anwendbar", "entfällt", // de
 		"no aplicable", "no aplica", // es
-		"non applicabile", // it
+		"non applicabile",     // it
 		"niet van toepassing", // nl
-		"nie dotyczy", // pl
-		"não aplicável", // pt
+		"nie dotyczy",         // pl
+		"não aplicável",       // pt
 	},
 	StatusUnknown: {
 		"", "unknown", "?", "??", "don't know", "dont know", "do not know",
@@ -290,7 +290,7 @@ func isPlainDecimal(s string) bool {
 
 // foldText normalises a cell's text for vocabulary matching: lower case, accents
 // removed (also ø, ł, đ, ß, æ, œ), Greek final sigma as sigma, curly apostrophes
-// as ', hyphens and underscores as spaces, runs of spaces as one, surrounding
+// as ', hyphens and underscores between words as spaces, runs of spaces as one, surrounding
 // spaces and a trailing full stop removed ("n.a." stays "n.a").
 func foldText(s string) string {
 	s = Fold(s)
@@ -299,7 +299,10 @@ func foldText(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
-		case r == '-' || r == '_' || r == '‐' || r == '–' || r == '—' || unicode.IsSpace(r):
+		case unicode.IsSpace(r):
+			space = true
+		case (r == '-' || r == '_' || r == '‐' || r == '–' || r == '—') && b.Len() > 0:
+			// A dash between words is a space; a leading one is kept ("-1", "-").
 			space = true
 		default:
 			if space && b.Len() > 0 {
@@ -314,10 +317,6 @@ func foldText(s string) string {
 		}
 	}
 	out := b.String()
-	if out == "" {
-		// Only dashes or underscores: keep them, so "-" is not read as empty.
-		return strings.TrimSpace(s)
-	}
 	if len(out) > 1 && strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "..") {
 		out = out[:len(out)-1]
 	}

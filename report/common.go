@@ -18,10 +18,9 @@ const SyntheticBanner = "SYNTHETIC DATA — for demonstration and testing only; 
 const defaultTopK = 5
 
 var (
-	errNilResult    = errors.New("report: nil result")
-	errNoChecklist  = errors.New("report: result has no checklist")
-	errBadTopK      = errors.New("report: negative TopK")
-	errWriteSkipped = errors.New("report: nothing written")
+	errNilResult   = errors.New("report: nil result")
+	errNoChecklist = errors.New("report: result has no checklist")
+	errBadTopK     = errors.New("report: negative TopK")
 )
 
 // check returns an error when res cannot be reported: nil, or without a checklist

@@ -287,7 +287,7 @@ func (b *book) methodology(s *sheetWriter) {
 	st := b.st
 	s.header(1, "Parameter", "Value")
 	r := 1
-	for _, p := range parameters(b.res, b.topK) {
+	for _, p := range parameters(b.res, topK(b.res, 0)) {
 		r++
 		s.text(1, r, p.name, st.label)
 		switch v := p.value.(type) {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -111,7 +112,11 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 	if err := b.properties(); err != nil {
 		return err
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("report: writing workbook: %w", err)
+	}
+	if err := copyCanonical(w, buf.Bytes()); err != nil {
 		return fmt.Errorf("report: writing workbook: %w", err)
 	}
 	return nil
@@ -191,8 +196,8 @@ const (
 // styles holds the IDs of the cell styles, registered once per workbook.
 type styles struct {
 	text, wrap, header, title, section, banner, label, link int
-	integer, dec1, dec2, dec4, pct0, pct1, general             int
-	status                                                   map[gapanalysis.Status]int
+	integer, dec1, dec2, dec4, pct0, pct1, general          int
+	status                                                  map[gapanalysis.Status]int
 }
 
 func font(bold bool, size float64, color string) *excelize.Font {

@@ -111,7 +111,7 @@ type country struct {
 	level   float64 // overall level, added to every answer
 	missing float64 // probability that an answer has no row, 0.01–0.06
 	unknown float64 // probability that an answer is "unknown", 0.01–0.05
-	code2   string  // the name its law codes go by ("Criminal Code" or "Penal Code")
+	lawName string  // the name its law codes go by ("Criminal Code" or "Penal Code")
 	style   int     // 0–2: how its rapporteur cites provisions
 	second  bool    // a second respondent answered too
 }
@@ -200,7 +200,7 @@ func profiles(cl *gapanalysis.Checklist, seed uint64) []country {
 			level:   countrySD * r.NormFloat64(),
 			missing: 0.01 + 0.05*r.Float64(),
 			unknown: 0.01 + 0.04*r.Float64(),
-			code2:   []string{"Criminal Code", "Penal Code"}[r.IntN(2)],
+			lawName: []string{"Criminal Code", "Penal Code"}[r.IntN(2)],
 			style:   r.IntN(3),
 		}
 	}
@@ -347,14 +347,14 @@ func evidence(c country, k kind, it *gapanalysis.Item, n int) string {
 	case kindOffences:
 		switch c.style {
 		case 0:
-			s = fmt.Sprintf("%s, s. %d", c.code2, sec)
+			s = fmt.Sprintf("%s, s. %d", c.lawName, sec)
 		case 1:
-			s = fmt.Sprintf("%s, art. %d", c.code2, sec)
+			s = fmt.Sprintf("%s, art. %d", c.lawName, sec)
 		default:
-			s = fmt.Sprintf("%s, art. %d(%d)", c.code2, sec, 1+n%4)
+			s = fmt.Sprintf("%s, art. %d(%d)", c.lawName, sec, 1+n%4)
 		}
 	case kindJurisdiction:
-		s = fmt.Sprintf("%s, s. %d (territorial and personal jurisdiction)", c.code2, 5+n%10)
+		s = fmt.Sprintf("%s, s. %d (territorial and personal jurisdiction)", c.lawName, 5+n%10)
 	case kindInvestigation:
 		s = pick([]string{
 			fmt.Sprintf("Code of Criminal Procedure, art. %d", art),

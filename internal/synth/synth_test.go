@@ -313,3 +313,34 @@ func TestGenerateStable(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateBuiltin checks the survey made for the built-in checklist (the one
+// kept in testdata): every item answered for most countries, and the themes the
+// Commission found weakest (victims, prevention) below the substantive offences.
+func TestGenerateBuiltin(t *testing.T) {
+	cl, err := gapanalysis.Builtin()
+	require.NoError(t, err)
+	ds := synth.Generate(cl, synth.DefaultSeed)
+	assert.Equal(t, gapanalysis.EU27(), ds.Countries())
+	byCountry := first(ds)
+	for _, it := range cl.Items() {
+		n := 0
+		for _, rs := range byCountry {
+			if _, ok := rs[it.ID]; ok {
+				n++
+			}
+		}
+		assert.GreaterOrEqual(t, n, 22, "item %s", it.ID)
+	}
+	theme := meanBy(cl, ds, func(it *gapanalysis.Item) string { return string(cl.ThemeOf(it.ID).ID) })
+	t.Logf("theme means: %v", theme)
+	require.Contains(t, theme, "offences")
+	for _, weak := range []string{"victims", "prevention"} {
+		require.Contains(t, theme, weak)
+		assert.Greater(t, theme["offences"], theme[weak], "offences stronger than %s", weak)
+	}
+	pillar := meanBy(cl, ds, func(it *gapanalysis.Item) string {
+		return string(cl.PillarOf(cl.ThemeOf(it.ID).ID).ID)
+	})
+	assert.Greater(t, pillar["compliance"], pillar["practice"], "practice weaker than compliance")
+}

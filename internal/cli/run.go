@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
+)
+
+// RunOptions holds the flags and streams of "gapstudy run".
+type RunOptions struct {
+	IO
+	studyFlags
+	Files []string
+}
+
+func newRunCmd(streams IO) *cobra.Command {
+	opts := &RunOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "run [flags] FILE...",
+		Short: "Score a survey against a checklist and rank the priority measures",
+		Long: `run imports the survey files (.xlsx, .xlsm, .csv; folders are searched for
+them), scores every country on every checklist item, finds the gaps, ranks the
+checklist's priority measures, and writes the outputs asked for.
+
+Every problem in the input is printed with its file, sheet and cell. The exit code
+is 1 when the data had errors (or warnings, with --strict), 2 for usage errors.`,
+		Example: `  gapstudy run -o results.xlsx survey.xlsx
+  gapstudy run --checklist my-checklist.yaml --json results.json -o results.xlsx survey.xlsx
+  gapstudy run --config study.yaml --csv out/ replies/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return runStudy(opts)
+		},
+	}
+	addStudyFlags(cmd, &opts.studyFlags)
+	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML); default: the built-in "+gapanalysis.BuiltinID)
+	return cmd
+}
+
+func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
+	cmd.Flags().StringVar(&f.config, "config", "", "study config file (YAML)")
+	cmd.Flags().StringVarP(&f.out, "out", "o", "", "write the results workbook (.xlsx)")
+	cmd.Flags().StringVar(&f.json, "json", "", "write the results as JSON")
+	cmd.Flags().StringVar(&f.csv, "csv", "", "write the result tables as CSV files into this folder")
+	cmd.Flags().StringVar(&f.markdown, "markdown", "", "write a short Markdown summary")
+	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis or promethee2 (default wsm)")
+	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
+}
+
+// runStudy is the body of "gapstudy run".
+func runStudy(opts *RunOptions) error {
+	cfg, err := opts.loadConfig()
+	if err != nil {
+		return err
+	}
+	cl, err := loadChecklist(cfg.Checklist)
+	if err != nil {
+		return err
+	}
+	iopts, err := importOptions(cl, cfg)
+	if err != nil {
+		return err
+	}
+	ds, err := importers.OpenAll(opts.Files, iopts)
+	if err != nil {
+		return err
+	}
+	res, err := gapanalysis.Analyze(cl, ds, cfg)
+	if err != nil {
+		return &usageError{err}
+	}
+	printSummary(opts.Out, res)
+	if err := opts.writeOutputs(res, opts.IO); err != nil {
+		return err
+	}
+	return reportDiagnostics(opts.ErrOut, res.Diagnostics, opts.strict, 20)
+}

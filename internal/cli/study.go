@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
+	"github.com/gapstudy/gapstudy/report"
+)
+
+// studyFlags are the flags shared by run and demo.
+type studyFlags struct {
+	checklist string
+	config    string
+	out       string
+	json      string
+	csv       string
+	markdown  string
+	method    string
+	strict    bool
+}
+
+// loadConfig reads --config (or the defaults) and applies the flags over it.
+func (f *studyFlags) loadConfig() (gapanalysis.Config, error) {
+	cfg := gapanalysis.DefaultConfig()
+	if f.config != "" {
+		fh, err := os.Open(f.config)
+		if err != nil {
+			return cfg, usagef("config: %v", err)
+		}
+		defer fh.Close()
+		cfg, err = gapanalysis.LoadConfig(fh, f.config)
+		if err != nil {
+			return cfg, &usageError{err}
+		}
+	}
+	if f.checklist != "" {
+		cfg.Checklist = f.checklist
+	}
+	if f.method != "" {
+		cfg.Ranking.Method = f.method
+	}
+	if err := cfg.Check(); err != nil {
+		return cfg, &usageError{err}
+	}
+	return cfg, nil
+}
+
+// loadChecklist returns the checklist a config names: "builtin:ID" or a YAML path.
+func loadChecklist(name string) (*gapanalysis.Checklist, error) {
+	if name == "" || name == "builtin:"+gapanalysis.BuiltinID || name == "builtin" {
+		cl, err := gapanalysis.Builtin()
+		if err != nil {
+			return nil, fmt.Errorf("built-in checklist: %w", err)
+		}
+		return cl, nil
+	}
+	if strings.HasPrefix(name, "builtin:") {
+		return nil, usagef("checklist: no built-in checklist %q (there is %q)", strings.TrimPrefix(name, "builtin:"), gapanalysis.BuiltinID)
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		return nil, usagef("checklist: %v", err)
+	}
+	defer fh.Close()
+	cl, err := gapanalysis.LoadChecklist(fh, name)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	return cl, nil
+}
+
+func importOptions(cl *gapanalysis.Checklist, cfg gapanalysis.Config) (*importers.Options, error) {
+	vocab, err := gapanalysis.NewVocabulary(cfg.Vocabulary)
+	if err != nil {
+		return nil, &usageError{fmt.Errorf("vocabulary: %w", err)}
+	}
+	return &importers.Options{Checklist: cl, Vocabulary: vocab}, nil
+}
+
+// writeOutputs writes every output the flags ask for.
+func (f *studyFlags) writeOutputs(res *gapanalysis.Result, streams IO) error {
+	if f.out != "" {
+		if err := report.WriteFile(f.out, func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }); err != nil {
+			return fmt.Errorf("write %s: %w", f.out, err)
+		}
+		fmt.Fprintf(streams.ErrOut, "wrote %s\n", f.out)
+	}
+	if f.json != "" {
+		if err := report.WriteFile(f.json, func(w io.Writer) error { return report.WriteJSON(w, res) }); err != nil {
+			return fmt.Errorf("write %s: %w", f.json, err)
+		}
+		fmt.Fprintf(streams.ErrOut, "wrote %s\n", f.json)
+	}
+	if f.markdown != "" {
+		if err := report.WriteFile(f.markdown, func(w io.Writer) error { return report.WriteMarkdown(w, res) }); err != nil {
+			return fmt.Errorf("write %s: %w", f.markdown, err)
+		}
+		fmt.Fprintf(streams.ErrOut, "wrote %s\n", f.markdown)
+	}
+	if f.csv != "" {
+		if err := os.MkdirAll(f.csv, 0o755); err != nil {
+			return fmt.Errorf("csv: %w", err)
+		}
+		if err := report.WriteCSV(f.csv, res); err != nil {
+			return fmt.Errorf("write CSV to %s: %w", f.csv, err)
+		}
+		fmt.Fprintf(streams.ErrOut, "wrote CSV files to %s\n", f.csv)
+	}
+	return nil
+}
+
+// printSummary prints the headline results as small tables.
+func printSummary(w io.Writer, res *gapanalysis.Result) {
+	if res.Meta.Synthetic {
+		fmt.Fprintln(w, "*** "+report.SyntheticBanner+" ***")
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "Checklist %s (version %s): %d items, %d measures\n", res.Meta.ChecklistID, res.Meta.ChecklistVersion, len(res.Items), len(res.Priorities))
+	fmt.Fprintf(w, "Data: %s — %d countries, %d responses, %d gaps\n\n", res.Meta.DataLabel, len(res.Countries), len(res.Dataset.Responses), len(res.Gaps))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Rank\tCountry\tIndex\tCoverage\t")
+	for _, c := range res.Countries {
+		rank, index := "–", "–"
+		if c.Rank > 0 {
+			rank = fmt.Sprint(c.Rank)
+		}
+		if c.Index.Known {
+			index = fmt.Sprintf("%.1f", c.Index.Value)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f%%\t\n", rank, c.Code, index, 100*c.Coverage)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	k := res.Config.Ranking.TopK
+	fmt.Fprintf(w, "Top %d priority measures (%s):\n", k, res.Meta.Method)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Rank\tMeasure\tScore\tTitle")
+	for i, p := range res.Priorities {
+		if i >= k {
+			break
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%s\n", p.Rank, p.ID, p.Score, p.Title)
+	}
+	tw.Flush()
+}
+
+// reportDiagnostics prints one line per diagnostic to w (at most limit lines, 0
+// for all) and a count line, and returns errDataProblems when the run must exit 1.
+func reportDiagnostics(w io.Writer, diags []gapanalysis.Diagnostic, strict bool, limit int) error {
+	for i, d := range diags {
+		if limit > 0 && i >= limit {
+			fmt.Fprintf(w, "… and %d more (see the Diagnostics sheet or gapstudy validate)\n", len(diags)-limit)
+			break
+		}
+		fmt.Fprintln(w, oneLine(d.Error()))
+	}
+	errs, warns, infos := gapanalysis.CountBySeverity(diags)
+	if len(diags) > 0 {
+		fmt.Fprintf(w, "%d errors, %d warnings, %d notes\n", errs, warns, infos)
+	}
+	if errs > 0 || (strict && warns > 0) {
+		return errDataProblems
+	}
+	return nil
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// readDemo imports the embedded synthetic survey.
+func readDemo(data []byte, name string, opts *importers.Options) (*gapanalysis.Dataset, error) {
+	ds, err := importers.ReadXLSX(bytes.NewReader(data), name, opts)
+	if err != nil {
+		return nil, err
+	}
+	if ds == nil {
+		return nil, errors.New("demo survey: nothing read")
+	}
+	ds.Synthetic = true
+	ds.Label = name
+	return ds, nil
+}

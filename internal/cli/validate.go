@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
+)
+
+// ValidateOptions holds the flags and streams of "gapstudy validate".
+type ValidateOptions struct {
+	IO
+	studyFlags
+	Files []string
+}
+
+func newValidateCmd(streams IO) *cobra.Command {
+	opts := &ValidateOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "validate [flags] FILE...",
+		Short: "Check survey files and report every problem with its cell",
+		Long: `validate imports the survey files as run would, prints every diagnostic
+(file!sheet!cell: severity code: message) and, for every sheet, an accounting line:
+rows read = rows used + rows reported. Nothing is written. Exit code 1 when there
+are errors (or warnings, with --strict).`,
+		Example: `  gapstudy validate survey.xlsx
+  gapstudy validate --checklist my-checklist.yaml replies/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return runValidate(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML); default: the built-in "+gapanalysis.BuiltinID)
+	cmd.Flags().StringVar(&opts.config, "config", "", "study config file (YAML)")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "exit 1 on warnings too")
+	return cmd
+}
+
+func runValidate(opts *ValidateOptions) error {
+	cfg, err := opts.loadConfig()
+	if err != nil {
+		return err
+	}
+	cl, err := loadChecklist(cfg.Checklist)
+	if err != nil {
+		return err
+	}
+	iopts, err := importOptions(cl, cfg)
+	if err != nil {
+		return err
+	}
+	ds, err := importers.OpenAll(opts.Files, iopts)
+	if err != nil {
+		return err
+	}
+	// The pipeline finds duplicate and conflicting answers across rows and files.
+	res, err := gapanalysis.Analyze(cl, ds, cfg)
+	if err != nil {
+		return &usageError{err}
+	}
+	derr := reportDiagnostics(opts.Out, res.Diagnostics, opts.strict, 0)
+	for _, a := range ds.Accounts {
+		where := a.File
+		if a.Sheet != "" {
+			where += "!" + a.Sheet
+		}
+		state := "ok"
+		if !a.Balanced() {
+			state = "UNBALANCED"
+		}
+		fmt.Fprintf(opts.Out, "%s: %s layout, %d rows read = %d used + %d reported (%s)\n",
+			where, a.Layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
+	}
+	fmt.Fprintf(opts.Out, "%d responses from %d countries\n", len(ds.Responses), len(ds.Countries()))
+	return derr
+}

@@ -1,0 +1,89 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+)
+
+// contentTypesPart is the package part whose <Default> entries excelize writes in
+// map order when a workbook has drawings.
+const contentTypesPart = "[Content_Types].xml"
+
+var defaultElem = regexp.MustCompile(`<Default\s[^>]*?(?:/>|></Default>)`)
+
+// copyCanonical copies the xlsx package in data to w, part by part and unchanged
+// except for the <Default> entries of [Content_Types].xml, which are sorted, so
+// that the same workbook always gives the same bytes.
+func copyCanonical(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range zr.File {
+		if f.Name == contentTypesPart {
+			if err := copySorted(zw, f); err != nil {
+				return err
+			}
+			continue
+		}
+		raw, err := f.OpenRaw()
+		if err != nil {
+			return err
+		}
+		hdr := f.FileHeader
+		dst, err := zw.CreateRaw(&hdr)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(dst, raw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func copySorted(zw *zip.Writer, f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	b, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	dst, err := zw.Create(f.Name)
+	if err != nil {
+		return err
+	}
+	_, err = dst.Write(sortDefaults(b))
+	return err
+}
+
+// sortDefaults returns the XML with its <Default .../> elements sorted, each put
+// in the place of one of the originals.
+func sortDefaults(b []byte) []byte {
+	locs := defaultElem.FindAllIndex(b, -1)
+	if len(locs) < 2 {
+		return b
+	}
+	elems := make([]string, len(locs))
+	for i, l := range locs {
+		elems[i] = string(b[l[0]:l[1]])
+	}
+	sort.Strings(elems)
+	var out bytes.Buffer
+	prev := 0
+	for i, l := range locs {
+		out.Write(b[prev:l[0]])
+		out.WriteString(elems[i])
+		prev = l[1]
+	}
+	out.Write(b[prev:])
+	return out.Bytes()
+}

@@ -1,0 +1,277 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// The JSON document of SPEC 8. Dedicated types keep the wire format apart from
+// the domain types; every missing number is null (gapanalysis.Score).
+type (
+	jsonDoc struct {
+		Meta        jsonMeta         `json:"meta"`
+		Countries   []jsonCountry    `json:"countries"`
+		Items       []jsonItem       `json:"items"`
+		Gaps        []jsonGap        `json:"gaps"`
+		Priorities  []jsonPriority   `json:"priorities"`
+		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	}
+
+	jsonMeta struct {
+		Title       string          `json:"title"`
+		Tool        string          `json:"tool"`
+		ToolVersion string          `json:"tool_version"`
+		Checklist   jsonChecklist   `json:"checklist"`
+		Synthetic   bool            `json:"synthetic"`
+		DataLabel   string          `json:"data_label"`
+		Inputs      []string        `json:"inputs"`
+		Method      string          `json:"method"`
+		Missing     string          `json:"missing"`
+		TopK        int             `json:"top_k"`
+		Samples     int             `json:"samples"`
+		Seed        uint64          `json:"seed"`
+		Criteria    []jsonCriterion `json:"criteria"`
+	}
+
+	jsonChecklist struct {
+		ID      string `json:"id"`
+		Title   string `json:"title"`
+		Version string `json:"version"`
+		SHA256  string `json:"sha256"`
+	}
+
+	jsonCriterion struct {
+		ID        string  `json:"id"`
+		Title     string  `json:"title"`
+		Direction string  `json:"direction"`
+		Weight    float64 `json:"weight"`
+		Derived   bool    `json:"derived"`
+	}
+
+	jsonCountry struct {
+		Code     string                       `json:"code"`
+		Name     string                       `json:"name"`
+		Rank     *int                         `json:"rank"`
+		Index    gapanalysis.Score            `json:"index"`
+		Coverage gapanalysis.Score            `json:"coverage"`
+		Pillars  map[string]gapanalysis.Score `json:"pillars"`
+		Themes   map[string]gapanalysis.Score `json:"themes"`
+	}
+
+	jsonItem struct {
+		ID       string            `json:"id"`
+		Mean     gapanalysis.Score `json:"mean"`
+		NFull    int               `json:"n_full"`
+		NPartial int               `json:"n_partial"`
+		NNone    int               `json:"n_none"`
+		NNA      int               `json:"n_na"`
+		NUnknown int               `json:"n_unknown"`
+	}
+
+	jsonGap struct {
+		Country  string            `json:"country"`
+		Item     string            `json:"item"`
+		Status   string            `json:"status"`
+		Score    gapanalysis.Score `json:"score"`
+		Gap      gapanalysis.Score `json:"gap"`
+		Severity gapanalysis.Score `json:"severity"`
+	}
+
+	jsonPriority struct {
+		Rank          *int                         `json:"rank"`
+		ID            string                       `json:"id"`
+		Title         string                       `json:"title"`
+		Score         gapanalysis.Score            `json:"score"`
+		Criteria      map[string]gapanalysis.Score `json:"criteria"`
+		Uncertainty   *jsonUncertainty             `json:"uncertainty"`
+		Contributions map[string]gapanalysis.Score `json:"contributions"`
+		Addresses     []string                     `json:"addresses"`
+	}
+
+	jsonUncertainty struct {
+		MedianRank gapanalysis.Score `json:"median_rank"`
+		P05        gapanalysis.Score `json:"p05"`
+		P95        gapanalysis.Score `json:"p95"`
+		PTopK      gapanalysis.Score `json:"p_top_k"`
+	}
+
+	jsonDiagnostic struct {
+		Severity string `json:"severity"`
+		Code     string `json:"code"`
+		Message  string `json:"message"`
+		File     string `json:"file"`
+		Sheet    string `json:"sheet"`
+		Cell     string `json:"cell"`
+	}
+)
+
+// WriteJSON writes res as the JSON document of SPEC 8, indented by two spaces:
+//
+//	{ "meta": {...}, "countries": [...], "items": [...], "gaps": [...],
+//	  "priorities": [...], "diagnostics": [...] }
+//
+// Index, pillar, theme and measure scores are on 0–100; item scores and gaps on
+// 0–1; severity in index points; coverage and mean on 0–1. Missing numbers are
+// null, as is a rank of 0 (no rank) and the uncertainty of a measure without a
+// Monte Carlo analysis. Lists are [] when empty, never null. Besides SPEC 8's keys,
+// meta holds "title" and "criteria" (the ranking criteria), and each priority
+// "contributions" (each criterion's share of the score) and "addresses" (the item
+// IDs). The checklist is optional: without it, the pillar and theme maps hold only
+// the scores the result has.
+func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
+	if err := check(res, false); err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(buildJSON(res)); err != nil {
+		return fmt.Errorf("report: writing JSON: %w", err)
+	}
+	return nil
+}
+
+func buildJSON(res *gapanalysis.Result) jsonDoc {
+	id, title, version, sha := checklistInfo(res)
+	doc := jsonDoc{
+		Meta: jsonMeta{
+			Title:       studyTitle(res, ""),
+			Tool:        firstNonEmpty(res.Meta.Tool, "gapstudy"),
+			ToolVersion: res.Meta.ToolVersion,
+			Checklist:   jsonChecklist{ID: id, Title: title, Version: version, SHA256: sha},
+			Synthetic:   synthetic(res),
+			DataLabel:   dataLabel(res),
+			Inputs:      append([]string{}, res.Meta.Inputs...),
+			Method:      method(res),
+			Missing:     missingRule(res),
+			TopK:        topK(res, 0),
+			Samples:     firstPositive(res.Meta.Samples, res.Config.Uncertainty.Samples),
+			Seed:        firstNonZero(res.Meta.Seed, res.Config.Uncertainty.Seed),
+			Criteria:    make([]jsonCriterion, 0, len(res.Criteria)),
+		},
+		Countries:   make([]jsonCountry, 0, len(res.Countries)),
+		Items:       make([]jsonItem, 0, len(res.Items)),
+		Gaps:        make([]jsonGap, 0, len(res.Gaps)),
+		Priorities:  make([]jsonPriority, 0, len(res.Priorities)),
+		Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)),
+	}
+	for _, c := range res.Criteria {
+		dir := c.Direction
+		if dir == "" {
+			dir = gapanalysis.Benefit
+		}
+		doc.Meta.Criteria = append(doc.Meta.Criteria, jsonCriterion{
+			ID: string(c.ID), Title: c.Title, Direction: string(dir), Weight: c.Weight, Derived: c.Derived,
+		})
+	}
+	for _, c := range res.Countries {
+		doc.Countries = append(doc.Countries, jsonCountry{
+			Code:     string(c.Code),
+			Name:     firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)),
+			Rank:     rankPtr(c.Rank),
+			Index:    clean(c.Index),
+			Coverage: num(c.Coverage),
+			Pillars:  pillarScores(res.Checklist, c.Pillars),
+			Themes:   themeScores(res.Checklist, c.Themes),
+		})
+	}
+	for _, it := range res.Items {
+		doc.Items = append(doc.Items, jsonItem{
+			ID: string(it.ID), Mean: clean(it.Mean),
+			NFull: it.NFull, NPartial: it.NPartial, NNone: it.NNone, NNA: it.NNA, NUnknown: it.NUnknown,
+		})
+	}
+	for _, g := range res.Gaps {
+		doc.Gaps = append(doc.Gaps, jsonGap{
+			Country:  string(g.Country),
+			Item:     string(g.Item),
+			Status:   statusText(true, g.Status, num(g.Score)),
+			Score:    num(g.Score),
+			Gap:      num(g.Gap),
+			Severity: num(g.Severity),
+		})
+	}
+	for _, p := range res.Priorities {
+		jp := jsonPriority{
+			Rank:          rankPtr(p.Rank),
+			ID:            string(p.ID),
+			Title:         p.Title,
+			Score:         num(p.Score),
+			Criteria:      numbers(p.Criteria),
+			Contributions: numbers(p.Contributions),
+			Addresses:     make([]string, len(p.Addresses)),
+		}
+		for i, a := range p.Addresses {
+			jp.Addresses[i] = string(a)
+		}
+		if u := p.Uncertainty; u != nil {
+			jp.Uncertainty = &jsonUncertainty{
+				MedianRank: num(u.Median), P05: num(u.P05), P95: num(u.P95), PTopK: num(u.PTopK),
+			}
+		}
+		doc.Priorities = append(doc.Priorities, jp)
+	}
+	for _, d := range res.Diagnostics {
+		doc.Diagnostics = append(doc.Diagnostics, jsonDiagnostic{
+			Severity: string(d.Severity), Code: string(d.Code), Message: d.Message,
+			File: d.File, Sheet: d.Sheet, Cell: d.Cell,
+		})
+	}
+	return doc
+}
+
+// rankPtr returns nil for rank 0 (no rank), so that it marshals to null.
+func rankPtr(r int) *int {
+	if r <= 0 {
+		return nil
+	}
+	return &r
+}
+
+// clean returns s, unknown when its value is not finite.
+func clean(s gapanalysis.Score) gapanalysis.Score {
+	if !known(s) {
+		return gapanalysis.Score{}
+	}
+	return s
+}
+
+func numbers[K ~string](m map[K]float64) map[string]gapanalysis.Score {
+	out := make(map[string]gapanalysis.Score, len(m))
+	for k, v := range m {
+		out[string(k)] = num(v)
+	}
+	return out
+}
+
+// pillarScores returns a country's pillar scores keyed by ID, with every pillar of
+// the checklist present (null when unknown).
+func pillarScores(cl *gapanalysis.Checklist, m map[gapanalysis.PillarID]gapanalysis.Score) map[string]gapanalysis.Score {
+	out := make(map[string]gapanalysis.Score, len(m))
+	if cl != nil {
+		for _, p := range cl.Pillars {
+			out[string(p.ID)] = gapanalysis.Score{}
+		}
+	}
+	for id, s := range m {
+		out[string(id)] = clean(s)
+	}
+	return out
+}
+
+// themeScores is pillarScores for themes.
+func themeScores(cl *gapanalysis.Checklist, m map[gapanalysis.ThemeID]gapanalysis.Score) map[string]gapanalysis.Score {
+	out := make(map[string]gapanalysis.Score, len(m))
+	if cl != nil {
+		for _, t := range cl.Themes() {
+			out[string(t.ID)] = gapanalysis.Score{}
+		}
+	}
+	for id, s := range m {
+		out[string(id)] = clean(s)
+	}
+	return out
+}
