@@ -211,7 +211,7 @@ func diagnosticsCSV(res *gapanalysis.Result) [][]string {
 }
 
 func dataCSV(res *gapanalysis.Result) [][]string {
-	out := [][]string{{"country", "item", "status", "value", "evidence", "comment", "respondent", "original_source"}}
+	out := [][]string{{"country", "item", "status", "value", "evidence", "comment", "respondent", "source"}}
 	for _, r := range sortedResponses(res) {
 		value := ""
 		if r.HasValue {

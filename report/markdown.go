@@ -47,7 +47,7 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 	}
 
 	p("\n## Headline numbers\n\n")
-	p("| Measure | Value |\n| --- | ---: |\n")
+	p("| Figure | Value |\n| --- | ---: |\n")
 	p("| Countries assessed | %d |\n", sum.countries)
 	p("| Items | %d |\n", sum.items)
 	p("| Gaps | %d |\n", sum.gaps)

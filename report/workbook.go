@@ -41,7 +41,7 @@ const (
 
 // DataHeaders are the column headers of the Data sheet: the tidy responses in the
 // long layout that the importers read back.
-var DataHeaders = []string{"Country", "Item", "Status", "Value", "Evidence", "Comment", "Respondent", "Original source"}
+var DataHeaders = []string{"Country", "Item", "Status", "Value", "Evidence", "Comment", "Respondent", "Source"}
 
 // fixedDate is the creation and modification date written into every workbook, so
 // that the same result gives the same bytes.
