@@ -26,7 +26,40 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "missing golden file; run go test ./report -update")
-	require.Equal(t, string(want), string(got), "output differs from %s; run go test ./report -update after checking the change", path)
+	if d := lineDiff(string(want), string(got), 10); d != "" {
+		t.Fatalf("output differs from %s (run go test ./report -update after checking the change):\n%s", path, d)
+	}
+}
+
+// lineDiff returns up to max differing lines of want and got, "" when equal.
+func lineDiff(want, got string, max int) string {
+	if want == got {
+		return ""
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
+		if n++; n == max {
+			b.WriteString("  …\n")
+			break
+		}
+	}
+	if len(w) != len(g) {
+		fmt.Fprintf(&b, "want %d lines, got %d\n", len(w), len(g))
+	}
+	return b.String()
 }
 
 // dumpWorkbook returns a canonical text dump of an xlsx workbook: per sheet a

@@ -21,7 +21,7 @@ func (b *book) summary(s *sheetWriter) {
 	if synthetic(res) {
 		s.banner(1, 2, SyntheticBanner, st.banner)
 		if s.err == nil {
-			s.err = s.f.MergeCell(s.name, "A2", "H2")
+			s.err = s.f.MergeCell(s.name, "A2", "E2")
 		}
 		if s.err == nil {
 			s.err = s.f.SetRowHeight(s.name, 2, 24)

@@ -1,0 +1,86 @@
+package report_test
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/gapstudy/gapstudy/report"
+)
+
+// python is the interpreter that sees the Debian python3-openpyxl package.
+const python = "/usr/bin/python3"
+
+// openpyxlScript prints, for every sheet, max_row and max_column as openpyxl sees
+// them in read-only mode (which trusts the sheet dimension) and in normal mode.
+const openpyxlScript = `
+import json, sys, openpyxl
+out = {}
+for mode in ("read_only", "normal"):
+    wb = openpyxl.load_workbook(sys.argv[1], read_only=(mode == "read_only"))
+    for ws in wb.worksheets:
+        rows = sum(1 for _ in ws.iter_rows(values_only=True))
+        out.setdefault(ws.title, {})[mode] = [ws.max_row, ws.max_column, rows]
+    wb.close()
+print(json.dumps(out))
+`
+
+// requireOpenpyxl skips the test when python3 or openpyxl is missing, unless the
+// CI environment variable is set.
+func requireOpenpyxl(t *testing.T) {
+	t.Helper()
+	fail := t.Skipf
+	if os.Getenv("CI") != "" {
+		fail = t.Fatalf
+	}
+	if _, err := os.Stat(python); err != nil {
+		fail("%s not found (apt-get install python3-openpyxl)", python)
+	}
+	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
+		fail("openpyxl not importable by %s (apt-get install python3-openpyxl): %v", python, err)
+	}
+}
+
+// TestWorkbookOpenpyxl loads the workbook with openpyxl in both modes and checks
+// that every sheet has the extent that was written (SPEC 11: without an explicit
+// dimension, read-only mode sees one row).
+func TestWorkbookOpenpyxl(t *testing.T) {
+	requireOpenpyxl(t)
+	path := filepath.Join(t.TempDir(), "study_synthetic.xlsx")
+	require.NoError(t, report.WriteFile(path, func(w io.Writer) error {
+		return report.WriteWorkbook(w, syntheticResult(), nil)
+	}))
+
+	out, err := exec.Command(python, "-c", openpyxlScript, path).Output()
+	require.NoError(t, err)
+	var got map[string]map[string][3]int
+	require.NoError(t, json.Unmarshal(out, &got))
+
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	sheets := f.GetSheetList()
+	assert.Len(t, got, len(sheets))
+	for _, sheet := range sheets {
+		rows, err := f.GetRows(sheet)
+		require.NoError(t, err)
+		cols := 0
+		for _, r := range rows {
+			cols = max(cols, len(r))
+		}
+		want := [3]int{len(rows), cols, len(rows)}
+		t.Run(sheet, func(t *testing.T) {
+			assert.Equal(t, want, got[sheet]["read_only"], "read-only mode: max_row, max_column, rows")
+			assert.Equal(t, want, got[sheet]["normal"], "normal mode: max_row, max_column, rows")
+		})
+	}
+	// The Data sheet has a header and one row per response.
+	assert.Equal(t, 1+len(syntheticResult().Dataset.Responses), got[report.SheetData]["read_only"][0])
+}
