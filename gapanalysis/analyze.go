@@ -268,6 +268,7 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 		if s, ok := scale.Score(ans.status); ok {
 			scores = append(scores, s)
 			counts[ans.status]++
+			a.statusCounts[ans.status-StatusFull]++
 		} else if ans.status == StatusNA {
 			nNA++
 		}

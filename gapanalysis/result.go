@@ -116,6 +116,9 @@ type Assessment struct {
 	Sources     []Source
 	Value       float64 // numeric items: the raw mean value
 	HasValue    bool
+
+	// statusCounts holds how many merged answers said full, partial and none.
+	statusCounts [3]float64
 }
 
 // ItemStats are EU-level statistics of one item across the assessed countries.
@@ -178,10 +181,49 @@ type RankUncertainty struct {
 	PTopK   float64 // P(rank ≤ k)
 }
 
-// Uncertainty holds the Monte Carlo results (SPEC 7).
+// Uncertainty holds the results of the uncertainty and sensitivity analysis
+// (SPEC 7).
 type Uncertainty struct {
-	Samples   int
-	Seed      uint64
-	TopK      int
+	Samples int    // Monte Carlo samples
+	Seed    uint64 // seed of every random stream
+	TopK    int    // k of P(rank ≤ k)
+	// Inputs names the uncertain inputs that were varied, in the order of the
+	// Sobol indices: "partial", "checklist_weights", "criteria_weights",
+	// "missing_rule", "method".
+	Inputs    []string
 	Countries map[CountryCode]RankUncertainty
+	Measures  map[MeasureID]RankUncertainty
+	// Sobol holds the variance-based sensitivity indices (nil when not computed).
+	Sobol *SobolReport
+	// Agreement compares the nominal ranking of the measures under each pair of
+	// methods (nil when fewer than two methods).
+	Agreement []MethodAgreement
+}
+
+// SobolReport holds first-order and total Sobol indices of each uncertain input
+// on each output (a measure's rank, and the mean absolute rank shift).
+type SobolReport struct {
+	N           int // base samples
+	Evaluations int // model evaluations, N·(d+2)
+	Sequence    string
+	Confidence  float64 // level of the bootstrap intervals, e.g. 0.95
+	Inputs      []string
+	Outputs     []SobolOutput
+}
+
+// SobolOutput holds the indices of every input on one output; slices are indexed
+// like SobolReport.Inputs.
+type SobolOutput struct {
+	Name                    string // a measure ID, or "mean_abs_rank_shift"
+	Variance                float64
+	First, FirstLo, FirstHi []float64
+	Total, TotalLo, TotalHi []float64
+}
+
+// MethodAgreement compares the nominal ranks of the measures under two methods.
+type MethodAgreement struct {
+	A, B     string  // method names
+	Spearman float64 // Spearman's rho
+	Kendall  float64 // Kendall's tau-b
+	WS       float64 // WS rank similarity coefficient (A is the reference)
 }

@@ -22,6 +22,12 @@ var CSVFiles = []string{"countries.csv", "priorities.csv", "gaps.csv", "items.cs
 // 0, are empty fields. Text that starts with "=", "+", "-", "@", a tab or a
 // carriage return is escaped with a leading "'" so that spreadsheet programs do
 // not run it as a formula. Files are created with mode 0644.
+//
+// Columns are named by ID where the workbook shows titles: countries.csv has
+// "pillar:<id>" and "theme:<id>" columns, priorities.csv one column per
+// criterion ID and "contribution:<id>" columns, items.csv the theme and pillar
+// IDs. gaps.csv also has the item score (0–1); data.csv is the tidy data in the
+// long layout, like the workbook's Data sheet.
 func WriteCSV(dir string, res *gapanalysis.Result) error {
 	if err := check(res, true); err != nil {
 		return err

@@ -18,6 +18,9 @@ func (b *book) summary(s *sheetWriter) {
 	id, ctitle, version, _ := checklistInfo(res)
 
 	s.banner(1, 1, b.title, st.title)
+	if s.err == nil {
+		s.err = s.f.SetRowHeight(s.name, 1, 24)
+	}
 	if synthetic(res) {
 		s.banner(1, 2, SyntheticBanner, st.banner)
 		if s.err == nil {
@@ -140,7 +143,7 @@ func (b *book) barChart(s *sheetWriter, anchor, title, series string, first, las
 		c, _ := excelize.ColumnNumberToName(col)
 		return fmt.Sprintf("%s!$%s$%d:$%s$%d", s.name, c, first, c, last)
 	}
-	axisFont := excelize.Font{Family: fontFamily, Size: 9}
+	axisFont := excelize.Font{Family: fontFamily, Size: 9, Color: "404040"}
 	minimum := 0.0
 	valAxis := excelize.ChartAxis{MajorGridLines: true, Font: axisFont, Minimum: &minimum}
 	if maxValue > 0 {

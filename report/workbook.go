@@ -52,7 +52,12 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // res.Uncertainty is not nil), Diagnostics, Methodology and Data, in that order.
 // Every sheet has a frozen header, a filter and set column widths; numbers are
 // written as numbers with number formats, unknown scores as empty cells, and free
-// text always as text. opts may be nil. The output is deterministic.
+// text always as text. opts may be nil. The output is deterministic: the same
+// result and options give the same bytes.
+//
+// The Summary sheet is a page rather than a table: its title rows are frozen and
+// its filter is on the table of countries at its foot; its two bar charts (index
+// by country, score of the top measures) draw from the numbers in its tables.
 //
 // It returns an error when res is nil, has no checklist, or opts.TopK < 0, and
 // any error of w.
