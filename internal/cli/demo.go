@@ -53,9 +53,9 @@ func runDemo(opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := gapanalysis.Analyze(cl, ds, cfg)
+	res, err := analyze(cl, ds, cfg, opts.ErrOut)
 	if err != nil {
-		return &usageError{err}
+		return err
 	}
 	printSummary(opts.Out, res)
 	if err := opts.writeOutputs(res, opts.IO); err != nil {

@@ -47,6 +47,16 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().StringVar(&f.markdown, "markdown", "", "write a short Markdown summary")
 	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis or promethee2 (default wsm)")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
+	cmd.Flags().IntVar(&f.samples, "samples", 0, "Monte Carlo samples for the rank uncertainty (0: none; default from the config)")
+	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the Monte Carlo samples (default from the config)")
+	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
+		f.samplesSet = cmd.Flags().Changed("samples")
+		f.seedSet = cmd.Flags().Changed("seed")
+		if f.samples < 0 {
+			return usagef("--samples: must not be negative")
+		}
+		return nil
+	}
 }
 
 // runStudy is the body of "gapstudy run".
@@ -67,9 +77,9 @@ func runStudy(opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := gapanalysis.Analyze(cl, ds, cfg)
+	res, err := analyze(cl, ds, cfg, opts.ErrOut)
 	if err != nil {
-		return &usageError{err}
+		return err
 	}
 	printSummary(opts.Out, res)
 	if err := opts.writeOutputs(res, opts.IO); err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +25,10 @@ type studyFlags struct {
 	markdown  string
 	method    string
 	strict    bool
+	samples   int
+	seed      uint64
+
+	samplesSet, seedSet bool // the flags were given (they override the config)
 }
 
 // loadConfig reads --config (or the defaults) and applies the flags over it.
@@ -45,6 +50,12 @@ func (f *studyFlags) loadConfig() (gapanalysis.Config, error) {
 	}
 	if f.method != "" {
 		cfg.Ranking.Method = f.method
+	}
+	if f.samplesSet {
+		cfg.Uncertainty.Samples = f.samples
+	}
+	if f.seedSet {
+		cfg.Uncertainty.Seed = f.seed
 	}
 	if err := cfg.Check(); err != nil {
 		return cfg, &usageError{err}
@@ -141,14 +152,27 @@ func printSummary(w io.Writer, res *gapanalysis.Result) {
 	k := res.Config.Ranking.TopK
 	fmt.Fprintf(w, "Top %d priority measures (%s):\n", k, res.Meta.Method)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Rank\tMeasure\tScore\tTitle")
+	unc := res.Uncertainty != nil && res.Uncertainty.Samples > 0
+	if unc {
+		fmt.Fprintf(tw, "Rank\tMeasure\tScore\tMedian rank\tP5–P95\tP(top %d)\tTitle\n", k)
+	} else {
+		fmt.Fprintln(tw, "Rank\tMeasure\tScore\tTitle")
+	}
 	for i, p := range res.Priorities {
 		if i >= k {
 			break
 		}
+		if unc && p.Uncertainty != nil {
+			u := p.Uncertainty
+			fmt.Fprintf(tw, "%d\t%s\t%.1f\t%g\t%g–%g\t%.2f\t%s\n", p.Rank, p.ID, p.Score, u.Median, u.P05, u.P95, u.PTopK, p.Title)
+			continue
+		}
 		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%s\n", p.Rank, p.ID, p.Score, p.Title)
 	}
 	tw.Flush()
+	if unc {
+		fmt.Fprintf(w, "Rank uncertainty: %d Monte Carlo samples, seed %d, varying %s\n", res.Uncertainty.Samples, res.Uncertainty.Seed, strings.Join(res.Uncertainty.Inputs, ", "))
+	}
 }
 
 // reportDiagnostics prints one line per diagnostic to w (at most limit lines, 0
@@ -173,6 +197,28 @@ func reportDiagnostics(w io.Writer, diags []gapanalysis.Diagnostic, strict bool,
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// analyze runs the pipeline and, when samples are asked for, the uncertainty
+// analysis with a progress bar on a terminal.
+func analyze(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, errOut io.Writer) (*gapanalysis.Result, error) {
+	res, err := gapanalysis.Analyze(cl, ds, cfg)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	if cfg.Uncertainty.Samples > 0 {
+		opts := gapanalysis.UncertaintyOptions{}
+		bar := newProgress(errOut, "Monte Carlo")
+		if bar != nil {
+			opts.Progress = bar.update
+		}
+		err := gapanalysis.MonteCarlo(context.Background(), res, opts)
+		bar.finish()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 // readDemo imports the embedded synthetic survey.
