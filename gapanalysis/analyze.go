@@ -78,12 +78,19 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 	res.Countries = scoreCountries(cl, countries, items, a)
 	res.Items = itemStats(items, countries, a)
 	res.Gaps = findGaps(cl, countries, items, a)
-	for i := range res.Items {
-		for _, g := range res.Gaps {
-			if g.Item == res.Items[i].ID {
-				res.Items[i].Gaps++
-			}
-		}
+	itemPos := make(map[ItemID]int, len(res.Items))
+	for i, st := range res.Items {
+		itemPos[st.ID] = i
+	}
+	countryPos := make(map[CountryCode]int, len(res.Countries))
+	for i, c := range res.Countries {
+		countryPos[c.Code] = i
+	}
+	for _, g := range res.Gaps {
+		res.Items[itemPos[g.Item]].Gaps++
+		c := &res.Countries[countryPos[g.Country]]
+		c.Gaps++
+		c.GapPoints += g.Severity
 	}
 	if err := rankMeasures(res, method); err != nil {
 		return nil, err

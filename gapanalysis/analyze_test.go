@@ -136,6 +136,9 @@ func TestAnalyzeHandWorked(t *testing.T) {
 			}
 		})
 	}
+	at := country(t, res, "AT")
+	assert.Equal(t, 4, at.Gaps)
+	assert.InDelta(t, 3.125+12.5+12.5+12.5, at.GapPoints, 1e-9)
 	assert.Equal(t, []CountryCode{"BE", "AT", "DK"}, []CountryCode{res.Countries[0].Code, res.Countries[1].Code, res.Countries[2].Code})
 
 	// Gaps: severity = 100 × gap × effective weight.

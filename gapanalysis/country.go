@@ -90,7 +90,7 @@ var countryNames = map[CountryCode][]string{
 	"FI": {"Suomi", "Republic of Finland", "Suomen tasavalta"},
 	"FR": {"French Republic", "République française"},
 	"HR": {"Hrvatska", "Republic of Croatia", "Republika Hrvatska"},
-	"HU": {"Magyarország", "Magyarorszag"},
+	"HU": {"Magyarország"},
 	"IE": {"Éire", "Republic of Ireland", "Poblacht na hÉireann"},
 	"IT": {"Italia", "Italian Republic", "Repubblica Italiana"},
 	"LT": {"Lietuva", "Republic of Lithuania", "Lietuvos Respublika"},

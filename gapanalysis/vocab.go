@@ -109,7 +109,7 @@ var statusSpellings = map[Status][]string{
 	StatusNA: {
 		"n/a", "na", "n.a.", "not applicable", "non applicable", "inapplicable",
 		"not relevant",
-		"sans objet", "non applicable", // fr
+		"sans objet", // fr
 		"nicht anwendbar", "entfällt", // de
 		"no aplicable", "no aplica", // es
 		"non applicabile",     // it

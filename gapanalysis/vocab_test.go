@@ -256,7 +256,7 @@ var countryCases = []struct {
 	{"République française", "FR"},
 	{"HR", "HR"}, {"HRV", "HR"}, {"Croatia", "HR"}, {"Hrvatska", "HR"},
 	{"Republic of Croatia", "HR"}, {"Republika Hrvatska", "HR"},
-	{"HU", "HU"}, {"HUN", "HU"}, {"Hungary", "HU"}, {"Magyarország", "HU"}, {"Magyarorszag", "HU"},
+	{"HU", "HU"}, {"HUN", "HU"}, {"Hungary", "HU"}, {"Magyarország", "HU"},
 	{"IE", "IE"}, {"IRL", "IE"}, {"Ireland", "IE"}, {"Éire", "IE"}, {"Republic of Ireland", "IE"},
 	{"Poblacht na hÉireann", "IE"},
 	{"IT", "IT"}, {"ITA", "IT"}, {"Italy", "IT"}, {"Italia", "IT"}, {"Italian Republic", "IT"},

@@ -104,6 +104,13 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeZip(parts))
 		return
 	}
+	// excelize may panic on a damaged part; that is a problem of the file.
+	defer func() {
+		if p := recover(); p != nil {
+			rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeReadError, fmt.Sprintf(
+				"the workbook is damaged and could not be read to the end (%v); %s", p, saveAsXLSXTip))
+		}
+	}()
 	limit := rd.maxSize
 	if limit < 0 {
 		limit = math.MaxInt64

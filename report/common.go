@@ -181,6 +181,20 @@ func statusText(applicable bool, st gapanalysis.Status, score gapanalysis.Score)
 	return gapanalysis.StatusPartial.String()
 }
 
+// rankUncertainty returns the Monte Carlo rank distribution of a priority: its
+// own, else the one in res.Uncertainty.Measures, else nil.
+func rankUncertainty(res *gapanalysis.Result, p *gapanalysis.Priority) *gapanalysis.RankUncertainty {
+	if p.Uncertainty != nil {
+		return p.Uncertainty
+	}
+	if res.Uncertainty != nil {
+		if ru, ok := res.Uncertainty.Measures[p.ID]; ok {
+			return &ru
+		}
+	}
+	return nil
+}
+
 // joinSources returns the sources as "file!sheet!cell" joined by "; ".
 func joinSources(srcs []gapanalysis.Source) string {
 	parts := make([]string, 0, len(srcs))

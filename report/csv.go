@@ -132,12 +132,13 @@ func prioritiesCSV(res *gapanalysis.Result) [][]string {
 		header = append(header, "contribution:"+string(c.ID))
 	}
 	out := [][]string{header}
-	for _, p := range res.Priorities {
+	for i := range res.Priorities {
+		p := &res.Priorities[i]
 		rec := []string{csvRank(p.Rank), csvText(string(p.ID)), csvText(p.Title), csvNum(p.Score)}
 		for _, c := range res.Criteria {
 			rec = append(rec, optNum(p.Criteria, c.ID))
 		}
-		if u := p.Uncertainty; u != nil {
+		if u := rankUncertainty(res, p); u != nil {
 			rec = append(rec, csvNum(u.Median), csvNum(u.P05), csvNum(u.P95), csvNum(u.PTopK))
 		} else {
 			rec = append(rec, "", "", "", "")

@@ -194,7 +194,8 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			Severity: num(g.Severity),
 		})
 	}
-	for _, p := range res.Priorities {
+	for i := range res.Priorities {
+		p := &res.Priorities[i]
 		jp := jsonPriority{
 			Rank:          rankPtr(p.Rank),
 			ID:            string(p.ID),
@@ -207,7 +208,7 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 		for i, a := range p.Addresses {
 			jp.Addresses[i] = string(a)
 		}
-		if u := p.Uncertainty; u != nil {
+		if u := rankUncertainty(res, p); u != nil {
 			jp.Uncertainty = &jsonUncertainty{
 				MedianRank: num(u.Median), P05: num(u.P05), P95: num(u.P95), PTopK: num(u.PTopK),
 			}

@@ -281,3 +281,28 @@ func ExampleWriteJSON() {
 	//   "diagnostics": []
 	// }
 }
+
+// TestWriteJSONMeasureUncertainty checks that a measure's rank distribution is
+// taken from Uncertainty.Measures when the priority does not carry its own.
+func TestWriteJSONMeasureUncertainty(t *testing.T) {
+	res := syntheticResult()
+	for i := range res.Priorities {
+		res.Priorities[i].Uncertainty = nil
+	}
+	var doc struct {
+		Priorities []struct {
+			ID          string `json:"id"`
+			Uncertainty *struct {
+				MedianRank float64 `json:"median_rank"`
+				PTopK      float64 `json:"p_top_k"`
+			} `json:"uncertainty"`
+		} `json:"priorities"`
+	}
+	require.NoError(t, json.Unmarshal(writeJSON(t, res), &doc))
+	require.Len(t, doc.Priorities, 3)
+	v := doc.Priorities[2]
+	assert.Equal(t, "M-VICTIMS", v.ID)
+	require.NotNil(t, v.Uncertainty)
+	assert.Equal(t, 2.5, v.Uncertainty.MedianRank)
+	assert.Equal(t, 0.95, v.Uncertainty.PTopK)
+}

@@ -260,8 +260,10 @@ func syntheticResult() *gapanalysis.Result {
 		{Nominal: 2, Median: 2, P05: 1, P95: 3, PTopK: 1},
 		{Nominal: 3, Median: 2.5, P05: 2, P95: 3, PTopK: 0.95},
 	}
+	res.Uncertainty.Measures = map[gapanalysis.MeasureID]gapanalysis.RankUncertainty{}
 	for i := range res.Priorities {
 		res.Priorities[i].Uncertainty = &mc[i]
+		res.Uncertainty.Measures[res.Priorities[i].ID] = mc[i]
 	}
 	return res
 }

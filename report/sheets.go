@@ -24,7 +24,8 @@ func (b *book) priorities(s *sheetWriter) {
 	}
 	s.header(1, headers...)
 	nc := len(res.Criteria)
-	for i, p := range res.Priorities {
+	for i := range res.Priorities {
+		p := &res.Priorities[i]
 		r := i + 2
 		s.rank(1, r, p.Rank)
 		s.text(2, r, string(p.ID), st.text)
@@ -36,7 +37,7 @@ func (b *book) priorities(s *sheetWriter) {
 			}
 		}
 		col := 5 + nc
-		if u := p.Uncertainty; u != nil {
+		if u := rankUncertainty(res, p); u != nil {
 			s.number(col, r, u.Median, st.dec1)
 			s.number(col+1, r, u.P05, st.dec1)
 			s.number(col+2, r, u.P95, st.dec1)
@@ -240,9 +241,10 @@ func (b *book) sensitivity(s *sheetWriter) {
 		ru := u.Countries[code]
 		row("country", string(code), gapanalysis.CountryName(code), ru.Nominal, ru)
 	}
-	for _, p := range res.Priorities {
-		if p.Uncertainty != nil {
-			row("measure", string(p.ID), p.Title, p.Rank, *p.Uncertainty)
+	for i := range res.Priorities {
+		p := &res.Priorities[i]
+		if ru := rankUncertainty(res, p); ru != nil {
+			row("measure", string(p.ID), p.Title, p.Rank, *ru)
 		}
 	}
 	s.table(8, 2)

@@ -114,12 +114,15 @@ func (b *book) summary(s *sheetWriter) {
 	}
 	s.filter(countryHeader, r, 5)
 
+	// The charts stand one above the other in column G, from row 4.
+	row := 4
 	if len(res.Countries) > 0 {
-		b.barChart(s, "G4", "Index by country (0–100)", "Index",
+		rows := b.barChart(s, fmt.Sprintf("G%d", row), "Index by country (0–100)", "Index",
 			countryHeader+1, countryHeader+len(res.Countries), 3, 4, 100)
+		row += rows + 1
 	}
 	if prioLast >= prioFirst {
-		b.barChart(s, "G24", fmt.Sprintf("Top %d priority measures: score", prioLast-prioFirst+1), "Score",
+		b.barChart(s, fmt.Sprintf("G%d", row), fmt.Sprintf("Top %d priority measures: score", prioLast-prioFirst+1), "Score",
 			prioFirst, prioLast, 2, 4, 0)
 	}
 }
@@ -132,12 +135,26 @@ func dataStatus(res *gapanalysis.Result) string {
 	return "survey data"
 }
 
+// Chart geometry, in pixels: the height of a default row (the smallest of
+// Excel's 20 and LibreOffice's 17, so that stacked charts never overlap), and the
+// height of a bar chart's frame and of each of its bars.
+const (
+	rowPixels   = 17
+	chartFrame  = 80
+	barPixels   = 22
+	chartMinHgt = 240
+	chartWidth  = 520
+)
+
 // barChart adds a horizontal bar chart at cell anchor whose categories are in
 // column catCol and values in column valCol of rows first..last of the sheet.
-// maxValue > 0 fixes the value axis to 0..maxValue.
-func (b *book) barChart(s *sheetWriter, anchor, title, series string, first, last, catCol, valCol int, maxValue float64) {
+// maxValue > 0 fixes the value axis to 0..maxValue. It returns the number of
+// default-height rows the chart covers.
+func (b *book) barChart(s *sheetWriter, anchor, title, series string, first, last, catCol, valCol int, maxValue float64) int {
+	height := max(chartFrame+barPixels*(last-first+1), chartMinHgt)
+	rows := (height + rowPixels - 1) / rowPixels
 	if s.err != nil {
-		return
+		return rows
 	}
 	ref := func(col int) string {
 		c, _ := excelize.ColumnNumberToName(col)
@@ -149,7 +166,6 @@ func (b *book) barChart(s *sheetWriter, anchor, title, series string, first, las
 	if maxValue > 0 {
 		valAxis.Maximum = &maxValue
 	}
-	height := uint(80 + 22*(last-first+1))
 	chart := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
@@ -162,11 +178,12 @@ func (b *book) barChart(s *sheetWriter, anchor, title, series string, first, las
 			Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontFamily, Size: 12, Bold: true}}},
 		},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 520, Height: max(height, 240)},
+		Dimension: excelize.ChartDimension{Width: chartWidth, Height: uint(height)},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
 		YAxis:     valAxis,
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
 		Format:    excelize.GraphicOptions{AltText: title},
 	}
 	s.err = s.f.AddChart(s.name, anchor, chart)
+	return rows
 }

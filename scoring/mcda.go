@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -15,11 +16,12 @@ type Method string
 const (
 	WSM        Method = "wsm"        // weighted sum of min-max normalised criteria
 	TOPSIS     Method = "topsis"     // closeness to the ideal solution
-	PROMETHEE2 Method = "promethee2" // net outranking flow, usual preference function
+	PROMETHEE2 Method = "promethee2" // net outranking flow
+	VIKOR      Method = "vikor"      // compromise ranking by group utility and individual regret
 )
 
 // Methods lists the available methods.
-func Methods() []Method { return []Method{WSM, TOPSIS, PROMETHEE2} }
+func Methods() []Method { return []Method{WSM, TOPSIS, PROMETHEE2, VIKOR} }
 
 // ParseMethod returns the method of the given name.
 func ParseMethod(s string) (Method, error) {
@@ -28,18 +30,42 @@ func ParseMethod(s string) (Method, error) {
 			return m, nil
 		}
 	}
-	return "", fmt.Errorf("scoring: unknown method %q (want wsm, topsis or promethee2)", s)
+	return "", fmt.Errorf("scoring: unknown method %q (want wsm, topsis, promethee2 or vikor)", s)
 }
 
 // ErrWeights is returned when criteria weights are negative or all zero.
 var ErrWeights = errors.New("scoring: weights must be non-negative and not all zero")
 
+// ErrPreference is returned when a PROMETHEE preference function has thresholds
+// that do not fit it (see Preference).
+var ErrPreference = errors.New("scoring: invalid preference function")
+
+// ErrVikorV is returned when the VIKOR weight v of a Problem lies outside [0, 1]
+// and is not VikorRegretOnly.
+var ErrVikorV = errors.New("scoring: VIKOR v must lie in [0, 1]")
+
+// VikorRegretOnly, as Problem.V, asks VIKOR for v = 0: ranking by the maximum
+// individual regret alone (the zero value of V means v = 0.5).
+const VikorRegretOnly = -1.0
+
 // Problem is a decision problem: alternatives in the rows of X, criteria in its
 // columns, one weight (≥ 0, not all 0, any scale) and one direction per criterion.
+//
+// Pref and V tune single methods and are ignored by the others.
 type Problem struct {
 	X       *mat.Dense
 	Weights []float64
 	Dirs    []Direction
+
+	// Pref holds the PROMETHEE preference function of each criterion. nil means
+	// the usual criterion for all; otherwise len(Pref) equals the number of
+	// criteria, and a zero Preference is the usual criterion.
+	Pref []Preference
+
+	// V is VIKOR's weight v ∈ [0, 1] of the group utility S against the
+	// individual regret R. The zero value means the customary v = 0.5;
+	// VikorRegretOnly means v = 0.
+	V float64
 }
 
 func (p *Problem) check() (n, k int, err error) {
@@ -47,9 +73,12 @@ func (p *Problem) check() (n, k int, err error) {
 	if len(p.Weights) != k || len(p.Dirs) != k {
 		panic("scoring: Problem: len(Weights) and len(Dirs) must equal the number of columns of X")
 	}
+	if p.Pref != nil && len(p.Pref) != k {
+		panic("scoring: Problem: len(Pref) must be 0 or the number of columns of X")
+	}
 	var sw float64
 	for _, w := range p.Weights {
-		if w < 0 || math.IsNaN(w) {
+		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
 			return n, k, ErrWeights
 		}
 		sw += w
@@ -60,9 +89,23 @@ func (p *Problem) check() (n, k int, err error) {
 	return n, k, nil
 }
 
+// normWeights returns the weights of p divided by their sum.
+func (p *Problem) normWeights() []float64 {
+	var sw float64
+	for _, w := range p.Weights {
+		sw += w
+	}
+	w := make([]float64, len(p.Weights))
+	for c, wc := range p.Weights {
+		w[c] = wc / sw
+	}
+	return w
+}
+
 // Solve scores the alternatives of p with method m into dst (allocated when nil)
 // and returns it. contrib, when not nil, must be n×k and receives each criterion's
-// contribution to each alternative's score (see WeightedSum and Topsis).
+// contribution to each alternative's score (see WeightedSum, Topsis, Promethee2
+// and Vikor for what a contribution is under each method).
 func Solve(m Method, p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	switch m {
 	case WSM:
@@ -71,6 +114,8 @@ func Solve(m Method, p *Problem, dst []float64, contrib *mat.Dense) ([]float64, 
 		return Topsis(p, dst, contrib)
 	case PROMETHEE2:
 		return Promethee2(p, dst, contrib)
+	case VIKOR:
+		return Vikor(p, dst, contrib)
 	}
 	return nil, fmt.Errorf("scoring: unknown method %q", m)
 }
@@ -83,6 +128,15 @@ func prepare(dst []float64, n int) []float64 {
 		panic("scoring: len(dst) != number of alternatives")
 	}
 	return dst
+}
+
+func checkContrib(contrib *mat.Dense, n, k int) {
+	if contrib == nil {
+		return
+	}
+	if r, c := contrib.Dims(); r != n || c != k {
+		panic("scoring: contrib must be n×k")
+	}
 }
 
 // WeightedSum scores each alternative j as
@@ -98,19 +152,16 @@ func WeightedSum(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, erro
 	if err != nil {
 		return nil, err
 	}
+	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
-	var sw float64
-	for _, w := range p.Weights {
-		sw += w
-	}
+	w := p.normWeights()
 	for j := range dst {
 		dst[j] = 0
 	}
 	for c := 0; c < k; c++ {
 		lo, hi := colRange(p.X, c)
 		for j := 0; j < n; j++ {
-			v := normMinMax(p.X.At(j, c), lo, hi, p.Dirs[c])
-			t := 100 * p.Weights[c] * v / sw
+			t := 100 * w[c] * normMinMax(p.X.At(j, c), lo, hi, p.Dirs[c])
 			dst[j] += t
 			if contrib != nil {
 				contrib.Set(j, c, t)
@@ -158,13 +209,12 @@ func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
+	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
-	var sw float64
-	for _, w := range p.Weights {
-		sw += w
-	}
+	w := p.normWeights()
 	dplus := make([]float64, n)
 	dminus := make([]float64, n)
+	vals := make([]float64, n)
 	for c := 0; c < k; c++ {
 		var ss float64
 		for j := 0; j < n; j++ {
@@ -172,18 +222,16 @@ func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 			ss += v * v
 		}
 		norm := math.Sqrt(ss)
-		w := p.Weights[c] / sw
 		best, worst := math.Inf(-1), math.Inf(1)
 		if p.Dirs[c] == Cost {
 			best, worst = math.Inf(1), math.Inf(-1)
 		}
-		vals := make([]float64, n)
 		for j := 0; j < n; j++ {
 			r := 0.0
 			if norm > 0 {
 				r = p.X.At(j, c) / norm
 			}
-			vals[j] = w * r
+			vals[j] = w[c] * r
 			if p.Dirs[c] == Cost {
 				best, worst = math.Min(best, vals[j]), math.Max(worst, vals[j])
 			} else {
@@ -194,9 +242,9 @@ func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 			dplus[j] += (vals[j] - best) * (vals[j] - best)
 			dminus[j] += (vals[j] - worst) * (vals[j] - worst)
 			if contrib != nil {
-				t := 100 * w
+				t := 100 * w[c]
 				if best != worst {
-					t = 100 * w * math.Abs(vals[j]-worst) / math.Abs(best-worst)
+					t = 100 * w[c] * math.Abs(vals[j]-worst) / math.Abs(best-worst)
 				}
 				contrib.Set(j, c, t)
 			}
@@ -213,20 +261,205 @@ func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	return dst, nil
 }
 
-// Promethee2 scores alternatives by their PROMETHEE II net outranking flow with the
-// usual preference function (P_k(a,b) = 1 when a is strictly better than b on
-// criterion k, else 0) and weights normalised to sum 1:
+// PreferenceFunc names one of the six generalised criteria of PROMETHEE (Brans
+// and Vincke, 1985). Each maps the difference d = g(a) − g(b) of two alternatives
+// on a criterion (sign flipped for a cost criterion, so that d > 0 means a is
+// better) to a degree of preference P(d) ∈ [0, 1]; P(d) = 0 for d ≤ 0. The zero
+// value is Usual.
+type PreferenceFunc int
+
+// Preference functions, with their thresholds q (indifference), p (strict
+// preference) and s (Gaussian), all in the criterion's units:
+const (
+	Usual    PreferenceFunc = iota // type I:   P = 1 for d > 0
+	UShape                         // type II:  P = 0 for d ≤ q, 1 above
+	VShape                         // type III: P = d/p for 0 < d ≤ p, 1 above
+	Level                          // type IV:  P = 0 for d ≤ q, ½ for q < d ≤ p, 1 above
+	Linear                         // type V:   P = 0 for d ≤ q, (d−q)/(p−q) for q < d ≤ p, 1 above
+	Gaussian                       // type VI:  P = 1 − exp(−d²/(2s²)) for d > 0
+)
+
+var prefNames = [...]string{"usual", "u-shape", "v-shape", "level", "linear", "gaussian"}
+
+// String returns the name of f: usual, u-shape, v-shape, level, linear or gaussian.
+func (f PreferenceFunc) String() string {
+	if f < 0 || int(f) >= len(prefNames) {
+		return fmt.Sprintf("PreferenceFunc(%d)", int(f))
+	}
+	return prefNames[f]
+}
+
+// ParsePreferenceFunc returns the preference function of the given name (as
+// String writes it; case is ignored).
+func ParsePreferenceFunc(s string) (PreferenceFunc, error) {
+	for i, name := range prefNames {
+		if strings.EqualFold(s, name) {
+			return PreferenceFunc(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: unknown preference function %q (want %s)", ErrPreference, s, strings.Join(prefNames[:], ", "))
+}
+
+// Preference is the PROMETHEE preference function of one criterion with its
+// thresholds, in the criterion's units: Q the indifference threshold (UShape,
+// Level, Linear; 0 ≤ Q, and Q < P for Level and Linear), P the strict
+// preference threshold (VShape, Level, Linear; P > 0) and S the inflection
+// point of Gaussian (S > 0). Thresholds a function does not use are ignored.
+// The zero value is the usual criterion.
 //
-//	π(a,b) = Σ_k w_k·P_k(a,b)
+// Brans and Vincke (1985) wrote the thresholds of Level and Linear as q and an
+// increment, strict preference starting at q + p; here P is the threshold itself.
+type Preference struct {
+	Func    PreferenceFunc
+	Q, P, S float64
+}
+
+func (pr Preference) validate() error {
+	bad := func(want string) error {
+		return fmt.Errorf("%w: %s needs %s (q=%g, p=%g, s=%g)", ErrPreference, pr.Func, want, pr.Q, pr.P, pr.S)
+	}
+	switch pr.Func {
+	case Usual:
+	case UShape:
+		if !(pr.Q >= 0) || math.IsInf(pr.Q, 0) {
+			return bad("0 ≤ q")
+		}
+	case VShape:
+		if !(pr.P > 0) || math.IsInf(pr.P, 0) {
+			return bad("p > 0")
+		}
+	case Level, Linear:
+		if !(pr.Q >= 0 && pr.Q < pr.P) || math.IsInf(pr.P, 0) {
+			return bad("0 ≤ q < p")
+		}
+	case Gaussian:
+		if !(pr.S > 0) || math.IsInf(pr.S, 0) {
+			return bad("s > 0")
+		}
+	default:
+		return fmt.Errorf("%w: unknown preference function %d", ErrPreference, int(pr.Func))
+	}
+	return nil
+}
+
+// Degree returns the degree of preference P(d) ∈ [0, 1] of an alternative
+// that is better than another by d on the criterion (formulas at
+// PreferenceFunc). The thresholds are assumed valid.
+func (pr Preference) Degree(d float64) float64 {
+	if d <= 0 {
+		return 0
+	}
+	switch pr.Func {
+	case UShape:
+		if d <= pr.Q {
+			return 0
+		}
+	case VShape:
+		if d <= pr.P {
+			return d / pr.P
+		}
+	case Level:
+		switch {
+		case d <= pr.Q:
+			return 0
+		case d <= pr.P:
+			return 0.5
+		}
+	case Linear:
+		switch {
+		case d <= pr.Q:
+			return 0
+		case d <= pr.P:
+			return (d - pr.Q) / (pr.P - pr.Q)
+		}
+	case Gaussian:
+		return 1 - math.Exp(-d*d/(2*pr.S*pr.S))
+	}
+	return 1
+}
+
+// prefs checks p for PROMETHEE and returns its preference functions (nil Pref:
+// usual for all).
+func (p *Problem) prefs(k int) ([]Preference, error) {
+	if p.Pref == nil {
+		return make([]Preference, k), nil
+	}
+	for c, pr := range p.Pref {
+		if err := pr.validate(); err != nil {
+			return nil, fmt.Errorf("criterion %d: %w", c, err)
+		}
+	}
+	return p.Pref, nil
+}
+
+// diff returns g(a) − g(b) on criterion c, sign flipped for a cost criterion.
+func (p *Problem) diff(a, b, c int) float64 {
+	d := p.X.At(a, c) - p.X.At(b, c)
+	if p.Dirs[c] == Cost {
+		return -d
+	}
+	return d
+}
+
+// PreferenceIndex writes the PROMETHEE preference index (the valued outranking
+// graph) of p into dst (allocated n×n when nil) and returns it:
+//
+//	π(a,b) = Σ_k w_k·P_k(d_k(a,b))   (weights normalised to sum 1; π(a,a) = 0)
+//
+// with P_k the preference function of criterion k (p.Pref). The positive and
+// negative outranking flows of a are the mean of row a and of column a over the
+// other alternatives.
+func PreferenceIndex(p *Problem, dst *mat.Dense) (*mat.Dense, error) {
+	n, k, err := p.check()
+	if err != nil {
+		return nil, err
+	}
+	prefs, err := p.prefs(k)
+	if err != nil {
+		return nil, err
+	}
+	if dst == nil {
+		dst = mat.NewDense(n, n, nil)
+	}
+	if r, c := dst.Dims(); r != n || c != n {
+		panic("scoring: PreferenceIndex: dst must be n×n")
+	}
+	w := p.normWeights()
+	for a := 0; a < n; a++ {
+		for b := 0; b < n; b++ {
+			var pi float64
+			if a != b {
+				for c := 0; c < k; c++ {
+					pi += w[c] * prefs[c].Degree(p.diff(a, b, c))
+				}
+			}
+			dst.Set(a, b, pi)
+		}
+	}
+	return dst, nil
+}
+
+// Promethee2 scores alternatives by their PROMETHEE II net outranking flow (Brans
+// and Vincke, 1985) with the preference function of each criterion (p.Pref; the
+// usual criterion when nil) and weights normalised to sum 1:
+//
+//	π(a,b) = Σ_k w_k·P_k(d_k(a,b))
 //	φ(a)   = 1/(n−1) × Σ_{b≠a} (π(a,b) − π(b,a))
 //
-// Scores lie in [−1, 1] (0 for a single alternative). contrib_ak is criterion k's
-// part of φ(a), w_k/(n−1)·Σ_b (P_k(a,b) − P_k(b,a)); a row adds up to the score.
+// Scores lie in [−1, 1] and add up to 0 (0 for a single alternative).
+// contrib_ak is criterion k's part of φ(a),
+// w_k/(n−1)·Σ_b (P_k(d_k(a,b)) − P_k(d_k(b,a))); a row adds up to the score.
+// Invalid thresholds give an error wrapping ErrPreference.
 func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
 		return nil, err
 	}
+	prefs, err := p.prefs(k)
+	if err != nil {
+		return nil, err
+	}
+	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
 	for j := range dst {
 		dst[j] = 0
@@ -237,27 +470,19 @@ func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error
 		}
 		return dst, nil
 	}
-	var sw float64
-	for _, w := range p.Weights {
-		sw += w
-	}
+	w := p.normWeights()
 	for c := 0; c < k; c++ {
-		w := p.Weights[c] / sw / float64(n-1)
+		wc := w[c] / float64(n-1)
 		for a := 0; a < n; a++ {
 			var net float64
 			for b := 0; b < n; b++ {
-				d := p.X.At(a, c) - p.X.At(b, c)
-				if p.Dirs[c] == Cost {
-					d = -d
+				if a == b {
+					continue
 				}
-				switch {
-				case d > 0:
-					net++
-				case d < 0:
-					net--
-				}
+				d := p.diff(a, b, c)
+				net += prefs[c].Degree(d) - prefs[c].Degree(-d)
 			}
-			t := w * net
+			t := wc * net
 			dst[a] += t
 			if contrib != nil {
 				contrib.Set(a, c, t)
@@ -265,4 +490,91 @@ func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error
 		}
 	}
 	return dst, nil
+}
+
+// vikorV returns the v of p.
+func (p *Problem) vikorV() (float64, error) {
+	switch {
+	case p.V == 0:
+		return 0.5, nil
+	case p.V == VikorRegretOnly:
+		return 0, nil
+	case p.V > 0 && p.V <= 1:
+		return p.V, nil
+	}
+	return 0, fmt.Errorf("%w: got %g", ErrVikorV, p.V)
+}
+
+// Vikor scores alternatives by VIKOR (Opricovic, 1998; Opricovic and Tzeng,
+// 2004) with weights normalised to sum 1 and v = p.V (0.5 by default):
+//
+//	f*_k = best value of criterion k (max for benefit, min for cost), f⁻_k the worst
+//	d_jk = w_k·(f*_k − x_jk)/(f*_k − f⁻_k)   (absolute values for cost; 0 when f*_k = f⁻_k)
+//	S_j  = Σ_k d_jk     (group utility)       R_j = max_k d_jk   (individual regret)
+//	Q_j  = v·(S_j − S*)/(S⁻ − S*) + (1−v)·(R_j − R*)/(R⁻ − R*)
+//
+// with S* = min S, S⁻ = max S, R* = min R, R⁻ = max R, and a term 0 when its
+// denominator is 0. Lower Q is better; since a higher score ranks first here,
+// score_j = 100 × (1 − Q_j), in [0, 100]: 100 for the alternative(s) best on both
+// S and R, 0 for one worst on both. (The acceptance conditions of the compromise
+// solution — advantage and stability — are not applied; the ranking is by Q.)
+//
+// contrib_jk is the weighted regret d_jk ∈ [0, w_k] — larger is worse —, so a row
+// of contrib adds up to S_j and its largest entry is R_j. A V outside [0, 1]
+// (other than VikorRegretOnly) gives an error wrapping ErrVikorV.
+func Vikor(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
+	n, k, err := p.check()
+	if err != nil {
+		return nil, err
+	}
+	v, err := p.vikorV()
+	if err != nil {
+		return nil, err
+	}
+	checkContrib(contrib, n, k)
+	dst = prepare(dst, n)
+	w := p.normWeights()
+	s := make([]float64, n)
+	r := make([]float64, n)
+	for c := 0; c < k; c++ {
+		lo, hi := colRange(p.X, c)
+		for j := 0; j < n; j++ {
+			var d float64
+			if hi > lo {
+				x := p.X.At(j, c)
+				if p.Dirs[c] == Cost {
+					d = w[c] * (x - lo) / (hi - lo)
+				} else {
+					d = w[c] * (hi - x) / (hi - lo)
+				}
+			}
+			s[j] += d
+			r[j] = math.Max(r[j], d)
+			if contrib != nil {
+				contrib.Set(j, c, d)
+			}
+		}
+	}
+	sBest, sWorst := minMax(s)
+	rBest, rWorst := minMax(r)
+	for j := range dst {
+		var q float64
+		if sWorst > sBest {
+			q += v * (s[j] - sBest) / (sWorst - sBest)
+		}
+		if rWorst > rBest {
+			q += (1 - v) * (r[j] - rBest) / (rWorst - rBest)
+		}
+		dst[j] = 100 * (1 - q)
+	}
+	return dst, nil
+}
+
+func minMax(x []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		lo = math.Min(lo, v)
+		hi = math.Max(hi, v)
+	}
+	return lo, hi
 }

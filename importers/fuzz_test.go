@@ -1,0 +1,102 @@
+package importers
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// seedFiles returns the fixtures of testdata/import whose names end in one of
+// the extensions.
+func seedFiles(f *testing.F, exts ...string) [][]byte {
+	f.Helper()
+	entries, err := os.ReadDir(filepath.Join("..", "testdata", "import"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	var out [][]byte
+	for _, e := range entries {
+		for _, ext := range exts {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
+				b, err := os.ReadFile(fixture(e.Name()))
+				if err != nil {
+					f.Fatal(err)
+				}
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// checkDataset fails when an import broke its promises: accounting out of
+// balance, a response without a known country or item, or a diagnostic without
+// a file.
+func checkDataset(t *testing.T, ds *gapanalysis.Dataset, err error, cl *gapanalysis.Checklist) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("reading from memory returned an error: %v", err)
+	}
+	for _, a := range ds.Accounts {
+		if !a.Balanced() || a.RowsUsed < 0 || a.RowsReported < 0 || a.BlankRows < 0 {
+			t.Fatalf("unbalanced account %+v", a)
+		}
+	}
+	for _, r := range ds.Responses {
+		if _, ok := gapanalysis.CountryByCode(r.Country); !ok {
+			t.Fatalf("response with unknown country %q", r.Country)
+		}
+		if cl.Item(r.Item) == nil {
+			t.Fatalf("response with unknown item %q", r.Item)
+		}
+		if r.Source.Cell == "" || r.Source.File == "" {
+			t.Fatalf("response without a source: %+v", r)
+		}
+	}
+	for _, d := range ds.Diagnostics {
+		if d.File == "" || d.Message == "" || d.Unwrap() == nil {
+			t.Fatalf("incomplete diagnostic %#v", d)
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	for _, b := range seedFiles(f, ".csv") {
+		f.Add(b)
+	}
+	for _, s := range []string{
+		"Country,Item,Status\nAT,D-3.4,yes\n",
+		"Country;Item;Status;Value\r\nDE;N-CASES;;1,5\r\n\r\nXX;D-3.44;maybe;\r\n",
+		"\xef\xbb\xbfMember State\tID\tAnswer\nÖsterreich\td-3.4\t✓\n",
+		"\xff\xfeC\x00o\x00u\x00n\x00t\x00r\x00y\x00",
+		"Country,Item,Status,Comment\nAT,D-3.4,yes,\"open quote\n",
+		"Country,Item\nAT,D-3.4\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	cl := testChecklist()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		opts := &Options{Checklist: cl, MaxRows: 1000}
+		ds, err := ReadCSV(bytes.NewReader(b), "fuzz.csv", opts)
+		checkDataset(t, ds, err, cl)
+	})
+}
+
+func FuzzReadXLSX(f *testing.F) {
+	for _, b := range seedFiles(f, ".xlsx", ".xls") {
+		f.Add(b)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Add(append([]byte{}, oleSignature...))
+	cl := testChecklist()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		opts := &Options{Checklist: cl, MaxRows: 1000, MaxUnpackedSize: 1 << 20}
+		ds, err := ReadXLSX(bytes.NewReader(b), "fuzz.xlsx", opts)
+		checkDataset(t, ds, err, cl)
+	})
+}
