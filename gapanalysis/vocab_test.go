@@ -1,6 +1,9 @@
 package gapanalysis
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -122,6 +125,36 @@ func TestStatusCasesCoverVocabulary(t *testing.T) {
 		for _, f := range forms {
 			assert.True(t, tested[foldText(f)], "spelling %q (%s) has no test case", f, st)
 		}
+	}
+}
+
+// docTokens returns the `code spans` of docs/input-format.md.
+func docTokens(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "docs", "input-format.md"))
+	require.NoError(t, err)
+	var out []string
+	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(string(b), -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+func TestDocsListEverySpellingAndCountryForm(t *testing.T) {
+	spellings, forms := map[string]bool{}, map[string]bool{}
+	for _, tok := range docTokens(t) {
+		spellings[foldText(tok)] = true
+		forms[foldCountry(tok)] = true
+	}
+	for st, list := range statusSpellings {
+		for _, sp := range list {
+			if sp != "" {
+				assert.True(t, spellings[foldText(sp)], "docs/input-format.md does not list %q (%s)", sp, st)
+			}
+		}
+	}
+	for form, code := range countryIndex {
+		assert.True(t, forms[form], "docs/input-format.md does not list the country form %q (%s)", form, code)
 	}
 }
 

@@ -5,6 +5,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -83,6 +86,28 @@ func TestHeaderAliases(t *testing.T) {
 	}
 	for k, f := range headerAliases {
 		assert.True(t, tested[k], "alias %q (%s) has no test case", k, fieldNames[f])
+	}
+}
+
+func TestDocsListEveryHeader(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "docs", "input-format.md"))
+	require.NoError(t, err)
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(string(b), -1) {
+		listed[headerKey(m[1])] = true
+	}
+	for k, f := range headerAliases {
+		assert.True(t, listed[k], "docs/input-format.md does not list the %s header %q", fieldNames[f], k)
+	}
+	for _, code := range []gapanalysis.Code{
+		gapanalysis.CodeUnknownCountry, gapanalysis.CodeUnknownItem, gapanalysis.CodeMissingValue,
+		gapanalysis.CodeBadStatus, gapanalysis.CodeBadValue, gapanalysis.CodeMissingColumn,
+		gapanalysis.CodeNoHeader, gapanalysis.CodeEmptySheet, gapanalysis.CodeIgnoredColumn,
+		gapanalysis.CodeMissingSheet, gapanalysis.CodeNotXLSX, gapanalysis.CodeLegacyXLS,
+		gapanalysis.CodeEncrypted, gapanalysis.CodeTooLarge, gapanalysis.CodeReadError,
+		gapanalysis.CodeNoData,
+	} {
+		assert.True(t, listed[headerKey(string(code))], "docs/input-format.md does not explain %s", code)
 	}
 }
 

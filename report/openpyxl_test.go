@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -69,13 +70,18 @@ func TestWorkbookOpenpyxl(t *testing.T) {
 	sheets := f.GetSheetList()
 	assert.Len(t, got, len(sheets))
 	for _, sheet := range sheets {
+		// What we wrote: the sheet dimension, which covers every written and
+		// merged cell.
+		dim, err := f.GetSheetDimension(sheet)
+		require.NoError(t, err)
+		_, last, ok := strings.Cut(dim, ":")
+		require.True(t, ok, dim)
+		cols, nrows, err := excelize.CellNameToCoordinates(last)
+		require.NoError(t, err)
 		rows, err := f.GetRows(sheet)
 		require.NoError(t, err)
-		cols := 0
-		for _, r := range rows {
-			cols = max(cols, len(r))
-		}
-		want := [3]int{len(rows), cols, len(rows)}
+		require.Len(t, rows, nrows, "the dimension covers every row")
+		want := [3]int{nrows, cols, nrows}
 		t.Run(sheet, func(t *testing.T) {
 			assert.Equal(t, want, got[sheet]["read_only"], "read-only mode: max_row, max_column, rows")
 			assert.Equal(t, want, got[sheet]["normal"], "normal mode: max_row, max_column, rows")

@@ -347,7 +347,15 @@ func (s *sheetWriter) banner(col, row int, v string, style int) {
 	}
 	s.style(c, style)
 	s.touch(col, row, 0)
+	// Merged across the first columns so that the whole text shows and prints.
+	if s.err == nil {
+		s.err = s.f.MergeCell(s.name, c, s.cell(col+bannerSpan-1, row))
+	}
+	s.touch(col+bannerSpan-1, row, 0)
 }
+
+// bannerSpan is the number of columns a banner is merged across.
+const bannerSpan = 8
 
 // number writes v as a numeric cell with the given number format style; a value
 // that is not finite writes nothing (an empty cell).
@@ -474,6 +482,14 @@ func (s *sheetWriter) finish() error {
 	}
 	if s.err != nil {
 		return s.err
+	}
+	// Print (and render to PDF) one page wide, landscape.
+	landscape, one, zero, fit := "landscape", 1, 0, true
+	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
 	}
 	rows, cols := max(s.rows, 1), max(s.cols, 1)
 	return s.f.SetSheetDimension(s.name, "A1:"+s.cell(cols, rows))

@@ -1,15 +1,6 @@
 package scoring
 
-// Direction numbers of the Sobol' sequence, dimensions 2 to 1024, from the file
-// new-joe-kuo-6.21201 of S. Joe and F. Y. Kuo, "Constructing Sobol sequences with
-// better two-dimensional projections", SIAM J. Sci. Comput. 30 (2008) 2635–2654,
-// https://web.maths.unsw.edu.au/~fkuo/sobol/ (search criterion D(6), 21201
-// dimensions; the first 1024 are used here). Entry i holds dimension d = i+2: a, the
-// inner coefficients of its primitive polynomial of degree s, and its initial
-// direction numbers m_1 … m_s (s = len(m)). Dimension 1 (m_k = 1 for every k) needs
-// no entry.
-//
-// Licence pertaining to the direction numbers:
+// Licence pertaining to the direction numbers in this file:
 //
 // Copyright (c) 2008, Frances Y. Kuo and Stephen Joe
 // All rights reserved.
@@ -29,7 +20,7 @@ package scoring
 //     and its contributors may be used to endorse or promote products derived
 //     from this software without specific prior written permission.
 //
-// THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS ``AS IS'' AND ANY
+// THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS "AS IS" AND ANY
 // EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
 // WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
 // DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDERS BE LIABLE FOR ANY
@@ -40,6 +31,15 @@ package scoring
 // STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN
 // ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE
 // POSSIBILITY OF SUCH DAMAGE.
+
+// Direction numbers of the Sobol' sequence, dimensions 2 to 1024, from the file
+// new-joe-kuo-6.21201 of S. Joe and F. Y. Kuo, "Constructing Sobol sequences with
+// better two-dimensional projections", SIAM J. Sci. Comput. 30 (2008) 2635–2654,
+// https://web.maths.unsw.edu.au/~fkuo/sobol/ (search criterion D(6), 21201
+// dimensions; the first 1024 are used here). Entry i holds dimension d = i+2: a, the
+// inner coefficients of its primitive polynomial of degree s, and its initial
+// direction numbers m_1 … m_s (s = len(m)). Dimension 1 (m_k = 1 for every k) needs
+// no entry.
 var joeKuo = [MaxSobolDim - 1]struct {
 	a uint16
 	m []uint16
