@@ -109,7 +109,7 @@ var statusSpellings = map[Status][]string{
 	StatusNA: {
 		"n/a", "na", "n.a.", "not applicable", "non applicable", "inapplicable",
 		"not relevant",
-		"sans objet", // fr
+		"sans objet",                  // fr
 		"nicht anwendbar", "entfällt", // de
 		"no aplicable", "no aplica", // es
 		"non applicabile",     // it
@@ -290,8 +290,8 @@ func isPlainDecimal(s string) bool {
 
 // foldText normalises a cell's text for vocabulary matching: lower case, accents
 // removed (also ø, ł, đ, ß, æ, œ), Greek final sigma as sigma, curly apostrophes
-// as ', hyphens and underscores between words as spaces, runs of spaces as one, surrounding
-// spaces and a trailing full stop removed ("n.a." stays "n.a").
+// as ', hyphens and underscores between words as spaces, runs of spaces as one,
+// surrounding spaces and a trailing full stop removed ("n.a." becomes "n.a").
 func foldText(s string) string {
 	s = Fold(s)
 	var b strings.Builder
@@ -402,7 +402,8 @@ func SuggestCountry(s string) (CountryCode, bool) {
 
 // foldCountry normalises a country name for lookup: folded (see Fold), full
 // stops dropped ("U.K." → "uk"), other punctuation as spaces, runs of spaces as
-// one, and a leading or trailing "the" removed ("Netherlands (the)").
+// one, a leading or trailing "the" removed ("Netherlands (the)"), and then all
+// spaces removed ("CzechRepublic" is "Czech Republic").
 func foldCountry(s string) string {
 	s = Fold(s)
 	var b strings.Builder
@@ -423,7 +424,7 @@ func foldCountry(s string) string {
 	out := b.String()
 	out = strings.TrimPrefix(out, "the ")
 	out = strings.TrimSuffix(out, " the")
-	return out
+	return strings.ReplaceAll(out, " ", "")
 }
 
 // countryIndex maps every folded country form to its EU code; countryCandidates

@@ -42,6 +42,24 @@
 // reported, any other data row as used, so that for every sheet
 // RowsRead = RowsUsed + RowsReported.
 //
+// Each response keeps its Source: the file, the sheet ("" for CSV) and the cell
+// of its status — or, for a numeric item whose number came from the value
+// column, of its value.
+//
+// # Numeric items
+//
+// For an item of type numeric, the number is taken from the value column, or,
+// when that is empty, from the status cell if it holds a number (so 0.5 there is
+// the number 0.5, not "partial"). A status cell that holds a word is read with
+// the vocabulary as usual (typically n/a or unknown). A response with a number
+// has HasValue set and Status StatusUnknown unless the status cell said
+// otherwise.
+//
+// # Synthetic data
+//
+// A dataset read from a file whose name contains "synthetic" (any case) is
+// marked Synthetic, so that every output made from it says so.
+//
 // Glossary:
 //
 //   - sheet: a worksheet of a workbook, or the whole of a CSV file (Sheet "").

@@ -352,3 +352,28 @@ func TestSizeText(t *testing.T) {
 	assert.Equal(t, "12 bytes", sizeText(12))
 	assert.Equal(t, "2 GiB", sizeText(2<<30))
 }
+
+func TestConcurrentReadsShareOptions(t *testing.T) {
+	opts := testOptions() // a checklist built in code, never indexed
+	book := xlsxBytes(t, sheet{"S", [][]any{{"Country", "Item", "Status"}, {"AT", "d-3.4", "yes"}}})
+	done := make(chan []string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var ds *gapanalysis.Dataset
+			var err error
+			if i%2 == 0 {
+				ds, err = ReadXLSX(bytes.NewReader(book), "c.xlsx", opts)
+			} else {
+				ds, err = ReadCSV(strings.NewReader("Country,Item,Status\nAT,d-3.4,yes\n"), "c.csv", opts)
+			}
+			if err != nil {
+				done <- []string{err.Error()}
+				return
+			}
+			done <- respLines(ds)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		assert.Equal(t, []string{"AT D-3.4 full"}, <-done)
+	}
+}

@@ -165,9 +165,10 @@ type sheetImport struct {
 	acct  gapanalysis.SheetAccount
 }
 
-// readLong reads a sheet (or CSV file) and appends its responses, diagnostics and
-// account to ds. It returns the source's error, if any, after recording it as a
-// read-error diagnostic.
+// readLong reads a sheet (or CSV file) in the long layout and appends its
+// responses, diagnostics and account to ds. An error of the source that stops
+// the rows early becomes a diagnostic (read-error, or the diagnostic the source
+// returned, such as too-large).
 func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet string) {
 	s := &sheetImport{r: r, ds: ds, file: file, sheet: sheet,
 		acct: gapanalysis.SheetAccount{File: file, Sheet: sheet}}
@@ -207,10 +208,13 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 			s.diag(gapanalysis.SevInfo, gapanalysis.CodeEmptySheet, -1, 0, "the sheet is empty")
 			return
 		}
+		where := fmt.Sprintf("its %d non-empty rows", nonBlank)
+		if nonBlank >= headerScanRows {
+			where = fmt.Sprintf("its first %d non-empty rows", nonBlank)
+		}
 		s.diag(gapanalysis.SevWarning, gapanalysis.CodeNoHeader, -1, 0, fmt.Sprintf(
-			"no header row found in the first %d non-empty rows, so the sheet was not read: "+
-				"the long layout needs a header with at least two of country, item and status "+
-				"(e.g. \"Country\", \"Item\", \"Status\")", nonBlank))
+			"no header row among %s, so the sheet was not read: the long layout needs a header "+
+				"with at least two of country, item and status (e.g. \"Country\", \"Item\", \"Status\")", where))
 		return
 	}
 	s.acct.Layout = LayoutLong

@@ -93,7 +93,8 @@ func TestDocsListEveryHeader(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "docs", "input-format.md"))
 	require.NoError(t, err)
 	listed := map[string]bool{}
-	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(string(b), -1) {
+	fences := regexp.MustCompile("(?s)```.*?```")
+	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(fences.ReplaceAllString(string(b), ""), -1) {
 		listed[headerKey(m[1])] = true
 	}
 	for k, f := range headerAliases {
@@ -120,9 +121,9 @@ func TestHeaderRowSearch(t *testing.T) {
 		wantAcct  gapanalysis.SheetAccount
 	}{
 		{
-			name: "header in row 1",
-			csv:  "Country,Item,Status\nAT,D-3.4,yes\n",
-			want: []string{"AT D-3.4 full"},
+			name:     "header in row 1",
+			csv:      "Country,Item,Status\nAT,D-3.4,yes\n",
+			want:     []string{"AT D-3.4 full"},
 			wantAcct: gapanalysis.SheetAccount{File: "t.csv", Layout: "long", RowsRead: 1, RowsUsed: 1},
 		},
 		{
@@ -180,6 +181,16 @@ func TestHeaderRowSearch(t *testing.T) {
 			assert.Equal(t, []gapanalysis.SheetAccount{tc.wantAcct}, ds.Accounts)
 		})
 	}
+}
+
+func TestNoHeaderMessage(t *testing.T) {
+	ds := readCSVString(t, "Notes\nThese answers are synthetic.\n", "n.csv", testOptions())
+	require.Len(t, ds.Diagnostics, 1)
+	assert.Equal(t, `no header row among its 2 non-empty rows, so the sheet was not read: the long layout `+
+		`needs a header with at least two of country, item and status (e.g. "Country", "Item", "Status")`,
+		ds.Diagnostics[0].Message)
+	ds = readCSVString(t, strings.Repeat("x\n", 25), "n.csv", testOptions())
+	assert.Contains(t, ds.Diagnostics[0].Message, "among its first 20 non-empty rows")
 }
 
 func TestMissingColumnMessage(t *testing.T) {
@@ -305,20 +316,20 @@ func TestCountryFormsThroughImporter(t *testing.T) {
 func TestBadRows(t *testing.T) {
 	csvText := strings.Join([]string{
 		"Country,Item,Status,Value,Comment",   // 1
-		"Germny,D-3.4,yes,,",                   // 2 unknown country with suggestion
-		"PL,D-3.44,no,,",                       // 3 unknown item with suggestion
-		"IT,D-3.4,maybe,,",                     // 4 bad status: response kept as unknown
-		"NL,N-CASES,,many,",                    // 5 bad value: response kept as unknown
-		",D-3.4,yes,,",                         // 6 empty country
-		"AT,,yes,,",                            // 7 empty item
-		"Atlantis,X-1,perhaps,,",               // 8 three problems, one reported row
-		"FR,D-5.2,no,,",                        // 9 good
-		"ES,N-CASES,12.5,,",                    // 10 good: numeric status cell is the value
-		"SE,N-CASES,n/a,,",                     // 11 good: numeric item not applicable
-		"DE,N-CASES,unknown,\"1 234,5\",",      // 12 good: value column, comma decimal
-		"BE,N-CASES,full?,3,",                  // 13 bad status on a numeric item, value kept
+		"Germny,D-3.4,yes,,",                  // 2 unknown country with suggestion
+		"PL,D-3.44,no,,",                      // 3 unknown item with suggestion
+		"IT,D-3.4,maybe,,",                    // 4 bad status: response kept as unknown
+		"NL,N-CASES,,many,",                   // 5 bad value: response kept as unknown
+		",D-3.4,yes,,",                        // 6 empty country
+		"AT,,yes,,",                           // 7 empty item
+		"Atlantis,X-1,perhaps,,",              // 8 three problems, one reported row
+		"FR,D-5.2,no,,",                       // 9 good
+		"ES,N-CASES,12.5,,",                   // 10 good: numeric status cell is the value
+		"SE,N-CASES,n/a,,",                    // 11 good: numeric item not applicable
+		"DE,N-CASES,unknown,\"1 234,5\",",     // 12 good: value column, comma decimal
+		"BE,N-CASES,full?,3,",                 // 13 bad status on a numeric item, value kept
 		"  fi  ,  d-3.4 ,  Yes  ,,  spaced  ", // 14 good: trimmed, item case-insensitive
-		",,,,only a comment",                   // 15 empty country and item
+		",,,,only a comment",                  // 15 empty country and item
 	}, "\n")
 	ds := readCSVString(t, csvText, "bad.csv", testOptions())
 

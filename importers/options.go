@@ -50,14 +50,14 @@ type Options struct {
 
 // reader is one import run: the options resolved, with lookups built once.
 type reader struct {
-	checklist *gapanalysis.Checklist
-	vocab     *gapanalysis.Vocabulary
-	sheets    []string
-	delim     rune
-	maxSize   int64 // < 0: no limit
-	maxRows   int   // < 0: no limit
-	items     map[string]*gapanalysis.Item
-	itemIDs   []string
+	vocab   *gapanalysis.Vocabulary
+	sheets  []string
+	delim   rune
+	maxSize int64                                    // < 0: no limit
+	maxRows int                                      // < 0: no limit
+	byID    map[gapanalysis.ItemID]*gapanalysis.Item // exact IDs
+	items   map[string]*gapanalysis.Item             // itemKey → item
+	itemIDs []string                                 // for suggestions, in checklist order
 }
 
 func newReader(opts *Options) (*reader, error) {
@@ -65,13 +65,13 @@ func newReader(opts *Options) (*reader, error) {
 		return nil, ErrNoChecklist
 	}
 	r := &reader{
-		checklist: opts.Checklist,
-		vocab:     opts.Vocabulary,
-		sheets:    opts.Sheets,
-		delim:     opts.Delimiter,
-		maxSize:   opts.MaxUnpackedSize,
-		maxRows:   opts.MaxRows,
-		items:     map[string]*gapanalysis.Item{},
+		vocab:   opts.Vocabulary,
+		sheets:  opts.Sheets,
+		delim:   opts.Delimiter,
+		maxSize: opts.MaxUnpackedSize,
+		maxRows: opts.MaxRows,
+		byID:    map[gapanalysis.ItemID]*gapanalysis.Item{},
+		items:   map[string]*gapanalysis.Item{},
 	}
 	if r.maxSize == 0 {
 		r.maxSize = DefaultMaxUnpackedSize
@@ -79,11 +79,20 @@ func newReader(opts *Options) (*reader, error) {
 	if r.maxRows == 0 {
 		r.maxRows = DefaultMaxRows
 	}
-	for _, it := range opts.Checklist.Items() {
-		k := itemKey(string(it.ID))
-		if _, dup := r.items[k]; !dup {
-			r.items[k] = it
-			r.itemIDs = append(r.itemIDs, string(it.ID))
+	// Walk the hierarchy rather than the checklist's lazy index, so that readers
+	// sharing a checklist built in code do not race to build it.
+	for _, p := range opts.Checklist.Pillars {
+		for _, th := range p.Themes {
+			for _, it := range th.Items {
+				if _, dup := r.byID[it.ID]; dup {
+					continue
+				}
+				r.byID[it.ID] = it
+				r.itemIDs = append(r.itemIDs, string(it.ID))
+				if k := itemKey(string(it.ID)); r.items[k] == nil {
+					r.items[k] = it
+				}
+			}
 		}
 	}
 	return r, nil
@@ -91,7 +100,7 @@ func newReader(opts *Options) (*reader, error) {
 
 // lookupItem finds an item by its ID: exactly, or ignoring case and spacing.
 func (r *reader) lookupItem(s string) *gapanalysis.Item {
-	if it := r.checklist.Item(gapanalysis.ItemID(s)); it != nil {
+	if it := r.byID[gapanalysis.ItemID(s)]; it != nil {
 		return it
 	}
 	return r.items[itemKey(s)]
