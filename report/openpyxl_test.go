@@ -1,6 +1,8 @@
 package report_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"os"
@@ -13,6 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/gapstudy/gapstudy"
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
 	"github.com/gapstudy/gapstudy/report"
 )
 
@@ -49,16 +54,52 @@ func requireOpenpyxl(t *testing.T) {
 	}
 }
 
-// TestWorkbookOpenpyxl loads the workbook with openpyxl in both modes and checks
+// TestWorkbookOpenpyxl loads workbooks with openpyxl in both modes and checks
 // that every sheet has the extent that was written (SPEC 11: without an explicit
-// dimension, read-only mode sees one row).
+// dimension, read-only mode sees one row): a small hand-built result, and the demo
+// study (built-in checklist, synthetic EU-27 survey, Monte Carlo ranks).
 func TestWorkbookOpenpyxl(t *testing.T) {
 	requireOpenpyxl(t)
-	path := filepath.Join(t.TempDir(), "study_synthetic.xlsx")
-	require.NoError(t, report.WriteFile(path, func(w io.Writer) error {
-		return report.WriteWorkbook(w, syntheticResult(), nil)
-	}))
+	demo := demoResult(t)
+	tests := []struct {
+		name string
+		res  *gapanalysis.Result
+	}{
+		{"sample", syntheticResult()},
+		{"demo", demo},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "study_synthetic.xlsx")
+			require.NoError(t, report.WriteFile(path, func(w io.Writer) error {
+				return report.WriteWorkbook(w, tc.res, nil)
+			}))
+			got := checkOpenpyxl(t, path)
+			// The Data sheet has a header and one row per response.
+			assert.Equal(t, 1+len(tc.res.Dataset.Responses), got[report.SheetData]["read_only"][0])
+		})
+	}
+}
 
+// demoResult is what "gapstudy demo --samples 200" computes.
+func demoResult(t *testing.T) *gapanalysis.Result {
+	t.Helper()
+	cl, err := gapanalysis.Builtin()
+	require.NoError(t, err)
+	ds, err := importers.ReadXLSX(bytes.NewReader(gapstudy.SyntheticSurvey), gapstudy.SyntheticSurveyName, &importers.Options{Checklist: cl})
+	require.NoError(t, err)
+	cfg := gapanalysis.DefaultConfig()
+	cfg.Uncertainty.Samples = 200
+	res, err := gapanalysis.Analyze(cl, ds, cfg)
+	require.NoError(t, err)
+	require.NoError(t, gapanalysis.MonteCarlo(context.Background(), res, gapanalysis.UncertaintyOptions{}))
+	return res
+}
+
+// checkOpenpyxl runs openpyxl on path and compares every sheet's extent with the
+// dimension excelize wrote; it returns what openpyxl saw.
+func checkOpenpyxl(t *testing.T, path string) map[string]map[string][3]int {
+	t.Helper()
 	out, err := exec.Command(python, "-c", openpyxlScript, path).Output()
 	require.NoError(t, err)
 	var got map[string]map[string][3]int
@@ -87,6 +128,5 @@ func TestWorkbookOpenpyxl(t *testing.T) {
 			assert.Equal(t, want, got[sheet]["normal"], "normal mode: max_row, max_column, rows")
 		})
 	}
-	// The Data sheet has a header and one row per response.
-	assert.Equal(t, 1+len(syntheticResult().Dataset.Responses), got[report.SheetData]["read_only"][0])
+	return got
 }

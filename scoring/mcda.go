@@ -154,14 +154,17 @@ func WeightedSum(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, erro
 	}
 	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
-	w := p.normWeights()
+	var sw float64
+	for _, w := range p.Weights {
+		sw += w
+	}
 	for j := range dst {
 		dst[j] = 0
 	}
 	for c := 0; c < k; c++ {
 		lo, hi := colRange(p.X, c)
 		for j := 0; j < n; j++ {
-			t := 100 * w[c] * normMinMax(p.X.At(j, c), lo, hi, p.Dirs[c])
+			t := 100 * p.Weights[c] * normMinMax(p.X.At(j, c), lo, hi, p.Dirs[c]) / sw
 			dst[j] += t
 			if contrib != nil {
 				contrib.Set(j, c, t)
