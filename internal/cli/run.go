@@ -45,7 +45,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().StringVar(&f.json, "json", "", "write the results as JSON")
 	cmd.Flags().StringVar(&f.csv, "csv", "", "write the result tables as CSV files into this folder")
 	cmd.Flags().StringVar(&f.markdown, "markdown", "", "write a short Markdown summary")
-	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis or promethee2 (default wsm)")
+	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis, promethee2 or vikor (default wsm)")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
 	cmd.Flags().IntVar(&f.samples, "samples", 0, "Monte Carlo samples for the rank uncertainty (0: none; default from the config)")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the Monte Carlo samples (default from the config)")
