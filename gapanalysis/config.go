@@ -53,6 +53,13 @@ type UncertaintyConfig struct {
 	CriteriaJitter float64       `yaml:"criteria_jitter"`
 	MissingRules   []MissingRule `yaml:"missing_rules,flow"`
 	Methods        []string      `yaml:"methods,flow"`
+	// Sobol is the number of base samples N of the Sobol sensitivity analysis
+	// (the model runs N·(d+2) times for d uncertain inputs); 0: no Sobol
+	// analysis. It runs only when Samples > 0.
+	Sobol int `yaml:"sobol"`
+	// Bootstrap is the number of bootstrap resamples behind the confidence
+	// intervals of the Sobol indices; 0: 1000.
+	Bootstrap int `yaml:"bootstrap"`
 }
 
 // Config holds every parameter of a study. DefaultConfig gives the SPEC's defaults;
@@ -81,6 +88,8 @@ func DefaultConfig() Config {
 			CriteriaJitter: 0.25,
 			MissingRules:   []MissingRule{MissingExclude, MissingZero},
 			Methods:        []string{"wsm", "topsis"},
+			Sobol:          1024,
+			Bootstrap:      1000,
 		},
 	}
 }

@@ -148,6 +148,12 @@ func (c Config) check(file string, line func(...string) int) error {
 	if u.CriteriaJitter < 0 || u.CriteriaJitter >= 1 {
 		bad("must be in [0, 1)", "uncertainty", "criteria_jitter")
 	}
+	if u.Sobol < 0 || u.Sobol == 1 {
+		bad("must be 0 (no Sobol analysis) or at least 2", "uncertainty", "sobol")
+	}
+	if u.Bootstrap < 0 {
+		bad("must not be negative", "uncertainty", "bootstrap")
+	}
 	for _, m := range u.MissingRules {
 		if !validMissing(m) {
 			bad(fmt.Sprintf("%q is not exclude or zero", m), "uncertainty", "missing_rules")

@@ -153,3 +153,80 @@ func TestMonteCarloDeterministic(t *testing.T) {
 	d := run(0, 2)
 	assert.NotEqual(t, a.Measures, d.Measures, "another seed gives other samples")
 }
+
+func TestSensitivity(t *testing.T) {
+	cfg := gapanalysis.DefaultConfig()
+	cfg.Uncertainty.Samples = 100
+	cfg.Uncertainty.Sobol = 256
+	cfg.Uncertainty.Bootstrap = 200
+	run := func(workers int) *gapanalysis.SobolReport {
+		res := syntheticStudy(t, cfg)
+		require.NoError(t, gapanalysis.Sensitivity(context.Background(), res, gapanalysis.UncertaintyOptions{Workers: workers}))
+		return res.Uncertainty.Sobol
+	}
+	a := run(1)
+	require.NotNil(t, a)
+	assert.Equal(t, 256*(5+2), a.Evaluations)
+	assert.Equal(t, gapanalysis.ModelInputs, a.Inputs)
+	assert.Equal(t, gapanalysis.OutputMeanShift, a.Outputs[len(a.Outputs)-1].Name)
+	for _, o := range a.Outputs {
+		require.Len(t, o.First, 5)
+		for i := range o.First {
+			// Jansen's estimators are unbiased, not bounded: allow sampling noise.
+			assert.True(t, o.Total[i] > -0.1 && o.Total[i] < 1.5, "%s %s total %g", o.Name, a.Inputs[i], o.Total[i])
+			if o.Variance > 0 {
+				assert.LessOrEqual(t, o.FirstLo[i], o.FirstHi[i])
+			}
+		}
+	}
+	assert.Equal(t, a, run(2), "same numbers whatever the number of workers")
+
+	// With one input switched on, only that input is analysed.
+	cfg.Uncertainty.WeightJitter = 0
+	cfg.Uncertainty.CriteriaJitter = 0
+	cfg.Uncertainty.MissingRules = []gapanalysis.MissingRule{gapanalysis.MissingExclude}
+	cfg.Uncertainty.Methods = []string{"wsm"}
+	b := run(0)
+	assert.Equal(t, []string{gapanalysis.InputPartial}, b.Inputs)
+	// With a single input, AB₁ = B, so Jansen's first-order estimate is exactly
+	// (V − 0)/V = 1 for every output that varies.
+	varied := 0
+	for _, o := range b.Outputs {
+		if o.Variance > 1e-9 {
+			varied++
+			assert.InDelta(t, 1, o.First[0], 1e-9, o.Name)
+		}
+	}
+	assert.Positive(t, varied, "the value of partial moves some rank")
+}
+
+func TestCompareMethods(t *testing.T) {
+	res := syntheticStudy(t, gapanalysis.DefaultConfig())
+	ag, err := gapanalysis.CompareMethods(res)
+	require.NoError(t, err)
+	require.Len(t, ag, 6, "four methods, six pairs")
+	for _, a := range ag {
+		assert.True(t, a.Spearman >= -1 && a.Spearman <= 1)
+		assert.True(t, a.Kendall >= -1 && a.Kendall <= 1)
+		assert.True(t, a.WS >= 0 && a.WS <= 1)
+	}
+	assert.Equal(t, "wsm", ag[0].A)
+	assert.Equal(t, "topsis", ag[0].B)
+	assert.Equal(t, ag, res.Uncertainty.Agreement)
+}
+
+func TestModelEvalDoesNotAllocate(t *testing.T) {
+	res := syntheticStudy(t, gapanalysis.DefaultConfig())
+	m, err := gapanalysis.NewModel(res)
+	require.NoError(t, err)
+	ws := m.NewWorkspace()
+	mr, cr := make([]int, len(m.Measures())), make([]int, len(m.Countries()))
+	x := []float64{0.3, 0.7, 0.2, 0.4, 0.1} // wsm
+	allocs := testing.AllocsPerRun(50, func() {
+		if err := m.Eval(ws, x, mr, cr); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Logf("allocations per evaluation: %g", allocs)
+	assert.Zero(t, allocs)
+}

@@ -1,8 +1,9 @@
 package scoring
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // Direction says whether larger (Benefit) or smaller (Cost) values are better.
@@ -116,7 +117,7 @@ func RankInto(ranks []int, scores []float64, tol float64, idx []int) {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	for pos, i := range idx {
 		if pos > 0 && scores[idx[pos-1]]-scores[i] <= tol {
 			ranks[i] = ranks[idx[pos-1]]

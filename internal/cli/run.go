@@ -49,11 +49,16 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
 	cmd.Flags().IntVar(&f.samples, "samples", 0, "Monte Carlo samples for the rank uncertainty (0: none; default from the config)")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the Monte Carlo samples (default from the config)")
+	cmd.Flags().IntVar(&f.sobol, "sobol", 1024, "base samples of the Sobol sensitivity analysis, run with --samples (0: none; default from the config)")
 	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
 		f.samplesSet = cmd.Flags().Changed("samples")
 		f.seedSet = cmd.Flags().Changed("seed")
+		f.sobolSet = cmd.Flags().Changed("sobol")
 		if f.samples < 0 {
 			return usagef("--samples: must not be negative")
+		}
+		if f.sobol < 0 || f.sobol == 1 {
+			return usagef("--sobol: must be 0 or at least 2")
 		}
 		return nil
 	}

@@ -28,7 +28,9 @@ type studyFlags struct {
 	samples   int
 	seed      uint64
 
-	samplesSet, seedSet bool // the flags were given (they override the config)
+	sobol     int
+
+	samplesSet, seedSet, sobolSet bool // the flags were given (they override the config)
 }
 
 // loadConfig reads --config (or the defaults) and applies the flags over it.
@@ -56,6 +58,9 @@ func (f *studyFlags) loadConfig() (gapanalysis.Config, error) {
 	}
 	if f.seedSet {
 		cfg.Uncertainty.Seed = f.seed
+	}
+	if f.sobolSet {
+		cfg.Uncertainty.Sobol = f.sobol
 	}
 	if err := cfg.Check(); err != nil {
 		return cfg, &usageError{err}
@@ -215,6 +220,19 @@ func analyze(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis
 		err := gapanalysis.MonteCarlo(context.Background(), res, opts)
 		bar.finish()
 		if err != nil {
+			return nil, err
+		}
+		bar = newProgress(errOut, "Sobol")
+		opts.Progress = nil
+		if bar != nil {
+			opts.Progress = bar.update
+		}
+		err = gapanalysis.Sensitivity(context.Background(), res, opts)
+		bar.finish()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := gapanalysis.CompareMethods(res); err != nil {
 			return nil, err
 		}
 	}
