@@ -27,7 +27,6 @@ type studyFlags struct {
 	strict    bool
 	samples   int
 	seed      uint64
-
 	sobol     int
 
 	samplesSet, seedSet, sobolSet bool // the flags were given (they override the config)
