@@ -640,13 +640,7 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}
-	prob := &scoring.Problem{X: x, Weights: make([]float64, k), Dirs: make([]scoring.Direction, k)}
-	for c, cr := range crits {
-		prob.Weights[c] = cr.Weight
-		if cr.Direction.IsCost() {
-			prob.Dirs[c] = scoring.Cost
-		}
-	}
+	prob := problem(x, crits, res.Config.Ranking)
 	contrib := mat.NewDense(n, k, nil)
 	scores, err := scoring.Solve(method, prob, nil, contrib)
 	if err != nil {
@@ -741,7 +735,40 @@ func rankCriteria(cl *Checklist, r Ranking) ([]RankCriterion, error) {
 		default:
 			return nil, fmt.Errorf("%w: ranking.criteria: %s: direction %q is not benefit or cost", ErrConfig, cw.ID, cw.Direction)
 		}
+		if cw.Preference != "" {
+			f, err := scoring.ParsePreferenceFunc(cw.Preference)
+			if err != nil {
+				return nil, fmt.Errorf("%w: ranking.criteria: %s: %v", ErrConfig, cw.ID, err)
+			}
+			rc.Pref = scoring.Preference{Func: f, Q: cw.Q, P: cw.P, S: cw.S}
+		}
 		out = append(out, rc)
 	}
 	return out, nil
+}
+
+// problem sets up the decision problem of the ranking: weights, directions,
+// PROMETHEE preference functions and VIKOR's v.
+func problem(x *mat.Dense, crits []RankCriterion, r Ranking) *scoring.Problem {
+	k := len(crits)
+	prob := &scoring.Problem{X: x, Weights: make([]float64, k), Dirs: make([]scoring.Direction, k)}
+	for c, cr := range crits {
+		prob.Weights[c] = cr.Weight
+		if cr.Direction.IsCost() {
+			prob.Dirs[c] = scoring.Cost
+		}
+		if cr.Pref != (scoring.Preference{}) {
+			if prob.Pref == nil {
+				prob.Pref = make([]scoring.Preference, k)
+			}
+			prob.Pref[c] = cr.Pref
+		}
+	}
+	if r.VikorV != nil {
+		prob.V = *r.VikorV
+		if prob.V == 0 {
+			prob.V = scoring.VikorRegretOnly
+		}
+	}
+	return prob
 }

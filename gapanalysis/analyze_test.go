@@ -488,3 +488,56 @@ func TestLoadConfig(t *testing.T) {
 		})
 	}
 }
+
+func TestAnalyzePrometheeAndVikorSettings(t *testing.T) {
+	cl := testChecklist(t)
+	src := `
+ranking:
+  method: promethee2
+  criteria:
+    - {id: gap_points, preference: linear, q: 5, p: 20}
+    - {id: cost, direction: cost, preference: v-shape, p: 2}
+`
+	cfg, err := LoadConfig(strings.NewReader(src), "study.yaml")
+	require.NoError(t, err)
+	res, err := Analyze(cl, testDataset(), cfg)
+	require.NoError(t, err)
+	// gap_points 9.375, 43.75, 25 (linear, q 5, p 20); cost 2, 4, 1 (cost, v-shape p 2).
+	// Preference degrees on gap_points: d(M2,M1) = 34.375 → 1; d(M2,M3) = 18.75 →
+	// (18.75−5)/15 = 0.91667; d(M3,M1) = 15.625 → (15.625−5)/15 = 0.70833.
+	// On cost (smaller better): M3 over M1 by 1 → 0.5; M3 over M2 by 3 → 1; M1 over
+	// M2 by 2 → 1. Weights ½ each, n−1 = 2:
+	// π(a,b) = ½·P_gap(a,b) + ½·P_cost(a,b); φ(a) = Σ_b (π(a,b) − π(b,a)) / 2.
+	pi := func(gp, cost float64) float64 { return 0.5*gp + 0.5*cost }
+	p12, p21 := pi(0, 1), pi(1, 0)
+	p13, p31 := pi(0, 0), pi(0.70833333333, 0.5)
+	p23, p32 := pi(0.91666666667, 0), pi(0, 1)
+	want := map[MeasureID]float64{
+		"M1": (p12 - p21 + p13 - p31) / 2,
+		"M2": (p21 - p12 + p23 - p32) / 2,
+		"M3": (p31 - p13 + p32 - p23) / 2,
+	}
+	for _, p := range res.Priorities {
+		assert.InDelta(t, want[p.ID], p.Score, 1e-9, p.ID)
+	}
+
+	// VIKOR's v changes the compromise: v = 1 ranks by group utility only.
+	one := 1.0
+	cfg = DefaultConfig()
+	cfg.Ranking.Method = "vikor"
+	cfg.Ranking.VikorV = &one
+	byS, err := Analyze(cl, testDataset(), cfg)
+	require.NoError(t, err)
+	wsm, err := Analyze(cl, testDataset(), DefaultConfig())
+	require.NoError(t, err)
+	for i := range byS.Priorities {
+		// With v = 1, Q is the min-max normalised S, and 1 − S/Σw is the wsm score
+		// / 100: the rankings agree.
+		assert.Equal(t, wsm.Priorities[i].ID, byS.Priorities[i].ID)
+	}
+
+	_, err = LoadConfig(strings.NewReader("ranking:\n  criteria:\n    - {id: cost, preference: sigmoid}\n"), "s.yaml")
+	assert.ErrorContains(t, err, "ranking.criteria")
+	_, err = LoadConfig(strings.NewReader("ranking:\n  vikor_v: 2\n"), "s.yaml")
+	assert.ErrorContains(t, err, "s.yaml:2: ranking.vikor_v")
+}

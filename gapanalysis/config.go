@@ -34,6 +34,14 @@ type CriterionWeight struct {
 	ID        CriterionID `yaml:"id"`
 	Weight    *float64    `yaml:"weight,omitempty"` // nil: 1
 	Direction Direction   `yaml:"direction,omitempty"`
+	// Preference is the PROMETHEE II preference function of the criterion: usual
+	// (default), u-shape, v-shape, level, linear or gaussian, with thresholds Q
+	// (indifference), P (strict preference) and S (gaussian), in the criterion's
+	// units. Other methods ignore them.
+	Preference string  `yaml:"preference,omitempty"`
+	Q          float64 `yaml:"q,omitempty"`
+	P          float64 `yaml:"p,omitempty"`
+	S          float64 `yaml:"s,omitempty"`
 }
 
 // Ranking configures the priority ranking (SPEC 6).
@@ -42,6 +50,9 @@ type Ranking struct {
 	TopK   int    `yaml:"top_k"`  // k of P(rank ≤ k); 5 when 0
 	// Criteria, when non-empty, are exactly the criteria used.
 	Criteria []CriterionWeight `yaml:"criteria,omitempty"`
+	// VikorV is VIKOR's weight v ∈ [0, 1] of group utility against individual
+	// regret; nil means 0.5.
+	VikorV *float64 `yaml:"vikor_v,omitempty"`
 }
 
 // UncertaintyConfig configures the Monte Carlo analysis (SPEC 7).

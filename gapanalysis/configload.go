@@ -121,6 +121,9 @@ func (c Config) check(file string, line func(...string) int) error {
 	if _, err := scoring.ParseMethod(c.Ranking.Method); err != nil {
 		bad(fmt.Sprintf("%q is not one of %v", c.Ranking.Method, scoring.Methods()), "ranking", "method")
 	}
+	if v := c.Ranking.VikorV; v != nil && (*v < 0 || *v > 1) {
+		bad(fmt.Sprintf("%g is outside [0, 1]", *v), "ranking", "vikor_v")
+	}
 	if c.Ranking.TopK < 1 {
 		bad("must be at least 1", "ranking", "top_k")
 	}
@@ -133,6 +136,11 @@ func (c Config) check(file string, line func(...string) int) error {
 		}
 		if !slices.Contains([]Direction{"", Benefit, Cost, Higher, Lower}, cw.Direction) {
 			bad(fmt.Sprintf("%s: direction %q is not benefit or cost", cw.ID, cw.Direction), "ranking", "criteria")
+		}
+		if cw.Preference != "" {
+			if _, err := scoring.ParsePreferenceFunc(cw.Preference); err != nil {
+				bad(fmt.Sprintf("%s: %v", cw.ID, err), "ranking", "criteria")
+			}
 		}
 	}
 	u := c.Uncertainty

@@ -242,12 +242,8 @@ func (m *Model) NewWorkspace() *Workspace {
 	ws.rng = rand.New(ws.pcg)
 	if nm > 0 && k > 0 {
 		ws.x = mat.NewDense(nm, k, nil)
-		ws.prob = scoring.Problem{X: ws.x, Weights: ws.critW, Dirs: make([]scoring.Direction, k)}
-		for c, cr := range m.crit {
-			if cr.Direction.IsCost() {
-				ws.prob.Dirs[c] = scoring.Cost
-			}
-		}
+		ws.prob = *problem(ws.x, m.crit, m.cfg.Ranking)
+		ws.prob.Weights = ws.critW
 	}
 	return ws
 }

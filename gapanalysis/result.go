@@ -3,6 +3,8 @@ package gapanalysis
 import (
 	"encoding/json"
 	"math"
+
+	"github.com/gapstudy/gapstudy/scoring"
 )
 
 // Score is a value that may be missing: Known is false when there was nothing to
@@ -149,6 +151,8 @@ type RankCriterion struct {
 	Direction Direction // Benefit or Cost
 	Weight    float64
 	Derived   bool // computed from the data rather than given by experts
+	// Pref is the PROMETHEE II preference function (zero value: usual).
+	Pref scoring.Preference
 }
 
 // Priority is a ranked candidate measure.

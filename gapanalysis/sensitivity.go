@@ -114,12 +114,8 @@ func CompareMethods(res *Result) ([]MethodAgreement, error) {
 		return nil, nil
 	}
 	x := mat.NewDense(n, k, nil)
-	prob := &scoring.Problem{X: x, Weights: make([]float64, k), Dirs: make([]scoring.Direction, k)}
+	prob := problem(x, res.Criteria, res.Config.Ranking)
 	for c, cr := range res.Criteria {
-		prob.Weights[c] = cr.Weight
-		if cr.Direction.IsCost() {
-			prob.Dirs[c] = scoring.Cost
-		}
 		for j, p := range res.Priorities {
 			x.Set(j, c, p.Criteria[cr.ID])
 		}
