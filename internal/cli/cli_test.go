@@ -151,3 +151,39 @@ func TestVersion(t *testing.T) {
 	assert.Contains(t, out, "gapstudy "+gapanalysis.Version)
 	assert.Contains(t, out, "built-in checklist dir-2011-93")
 }
+
+func TestRunUncertainty(t *testing.T) {
+	dir := t.TempDir()
+	js := filepath.Join(dir, "out.json")
+	code, out, errOut := runCLI(t, "demo", "-o", filepath.Join(dir, "s.xlsx"), "--json", js, "--samples", "200", "--sobol", "64", "--seed", "3")
+	require.Equal(t, ExitOK, code, errOut)
+	assert.Contains(t, out, "Rank uncertainty: 200 Monte Carlo samples, seed 3")
+	assert.NotContains(t, errOut, "Monte Carlo", "no progress bar when stderr is not a terminal")
+	var doc struct {
+		Priorities []struct {
+			Rank        int
+			Uncertainty *struct {
+				MedianRank float64 `json:"median_rank"`
+				P05, P95   float64
+				PTopK      float64 `json:"p_top_k"`
+			}
+		}
+	}
+	b, err := os.ReadFile(js)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &doc))
+	require.NotEmpty(t, doc.Priorities)
+	for _, p := range doc.Priorities {
+		require.NotNil(t, p.Uncertainty)
+		assert.LessOrEqual(t, p.Uncertainty.P05, p.Uncertainty.P95)
+	}
+
+	for _, args := range [][]string{{"demo", "--samples", "-1"}, {"demo", "--sobol", "1"}} {
+		code, _, _ = runCLI(t, args...)
+		assert.Equal(t, ExitUsage, code, args)
+	}
+	cfg := writeFile(t, dir, "study.yaml", "uncertainty:\n  sobol: 1\n")
+	code, _, errOut = runCLI(t, "demo", "--config", cfg, "-o", filepath.Join(dir, "s.xlsx"))
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, errOut, "study.yaml:2: uncertainty.sobol")
+}
