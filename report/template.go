@@ -44,26 +44,31 @@ const (
 )
 
 // QuestionnaireHeaders are the column headers of the Questionnaire sheet, in
-// order. "Value" is written only when the checklist has numeric items.
-var QuestionnaireHeaders = []string{"ID", "Ref", "Title", "Question", "Guidance", "ELI link", "Status", "Evidence", "Comment", "Value"}
+// order: the item, then the answer cells, then the link to the provision.
+// "Value" is written only when the checklist has numeric items.
+var QuestionnaireHeaders = []string{"ID", "Ref", "Title", "Question", "Guidance", "Status", "Evidence", "Comment", "Value", "ELI link"}
 
-// Columns of the Questionnaire sheet (1-based).
+// Columns of the Questionnaire sheet (1-based). Without numeric items there is
+// no Value column, and the ELI link is in the Value column's place.
 const (
 	qcID = iota + 1
 	qcRef
 	qcTitle
 	qcQuestion
 	qcGuidance
-	qcELI
 	qcStatus
 	qcEvidence
 	qcComment
 	qcValue
 )
 
-// qWidths are the column widths of the Questionnaire sheet, in characters.
+// qWidths are the column widths of the Questionnaire sheet, in characters, by
+// column; the last one is the ELI link's.
 var qWidths = [...]float64{qcID: 12, qcRef: 14, qcTitle: 36, qcQuestion: 60, qcGuidance: 45,
-	qcELI: 26, qcStatus: 12, qcEvidence: 40, qcComment: 40, qcValue: 12}
+	qcStatus: 12, qcEvidence: 40, qcComment: 40, qcValue: 12}
+
+// eliWidth is the width of the ELI link column: an ELI of an article fits.
+const eliWidth = 50
 
 // TemplateOptions configures WriteTemplate. The zero value (and a nil
 // *TemplateOptions) gives the defaults.
@@ -210,7 +215,7 @@ func newTemplate(f *excelize.File, cl *gapanalysis.Checklist, c gapanalysis.Coun
 		{&t.st.theme, &excelize.Style{Font: font(true, fontSize, "1F3864"), Fill: solid("DDEBF7")}},
 		{&t.st.section, &excelize.Style{Font: font(true, 13, "1F3864")}},
 		{&t.st.link, &excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize, Color: "0563C1", Underline: "single"},
-			Alignment: topWrap}},
+			Alignment: top}},
 		{&t.st.input, &excelize.Style{Font: font(false, fontSize, ""), Fill: solid(inputFill), Border: box,
 			Alignment: top, Protection: unlocked}},
 		{&t.st.inputWrap, &excelize.Style{Font: font(false, fontSize, ""), Fill: solid(inputFill), Border: box,
@@ -311,11 +316,13 @@ func (s *qsheet) merge(row, col1, col2 int) {
 const lineHeight = 15
 
 // wrapLines returns how many lines v takes when wrapped at word boundaries in a
-// column width characters wide. It errs on the side of too many: a spreadsheet
-// program that does not fit row heights itself (LibreOffice does not, on
-// opening an xlsx file) would otherwise cut the text off.
+// column width characters wide (a width unit is the width of a digit; about 1.2
+// characters of running text fit in one, 1.1 are counted). It errs on the side
+// of too many: a spreadsheet program that does not fit row heights itself
+// (LibreOffice does not, on opening an xlsx file) would otherwise cut the text
+// off.
 func wrapLines(v string, width float64) int {
-	capacity := max(int(width)-2, 8)
+	capacity := max(int(width*1.1)-1, 8)
 	lines := 0
 	for _, para := range strings.Split(v, "\n") {
 		lines++
@@ -489,25 +496,29 @@ func (t *template) cover() error {
 // questionnaire writes the Questionnaire sheet.
 func (t *template) questionnaire() error {
 	st := t.st
-	last := qcComment
-	if t.numeric {
-		last = qcValue
+	headers := QuestionnaireHeaders
+	width := append([]float64(nil), qWidths[:]...)
+	if !t.numeric {
+		headers = append(append([]string(nil), headers[:qcValue-1]...), headers[qcValue:]...)
+		width = width[:qcValue]
 	}
-	s := newQsheet(t.f, SheetQuestionnaire, qWidths[:last+1])
-	for col := 1; col <= last; col++ {
-		s.text(col, 1, QuestionnaireHeaders[col-1], st.header)
+	width = append(width, eliWidth)
+	eliCol := len(headers)
+	s := newQsheet(t.f, SheetQuestionnaire, width)
+	for col, h := range headers {
+		s.text(col+1, 1, h, st.header)
 	}
 	row := 2
 	for _, p := range t.cl.Pillars {
 		s.text(1, row, firstNonEmpty(p.Title, string(p.ID)), st.pillar)
-		s.merge(row, 1, last)
+		s.merge(row, 1, eliCol)
 		row++
 		for _, th := range p.Themes {
 			s.text(1, row, firstNonEmpty(th.Title, string(th.ID)), st.theme)
-			s.merge(row, 1, last)
+			s.merge(row, 1, eliCol)
 			row++
 			for _, it := range th.Items {
-				t.itemRow(s, row, it, last)
+				t.itemRow(s, row, it, eliCol)
 				row++
 			}
 		}
@@ -541,8 +552,8 @@ func (t *template) questionnaire() error {
 	return s.finish(true, fmt.Sprintf("%s — %s — checklist %s %s", SheetQuestionnaire, t.countryLabel(), t.cl.ID, t.cl.Version))
 }
 
-// itemRow writes the row of one item.
-func (t *template) itemRow(s *qsheet, row int, it *gapanalysis.Item, last int) {
+// itemRow writes the row of one item; eliCol is the column of the ELI link.
+func (t *template) itemRow(s *qsheet, row int, it *gapanalysis.Item, eliCol int) {
 	st := t.st
 	s.text(qcID, row, string(it.ID), st.label)
 	s.text(qcRef, row, it.Ref, st.text)
@@ -550,37 +561,35 @@ func (t *template) itemRow(s *qsheet, row int, it *gapanalysis.Item, last int) {
 	s.wrapped(qcQuestion, row, firstNonEmpty(it.Question, it.Title), st.wrap)
 	bound := t.cl.Binds(t.country.Code, it)
 	s.wrapped(qcGuidance, row, t.guidance(it, bound), st.wrap)
-	eli := firstNonEmpty(it.ELI, t.cl.Instrument.ELI)
-	switch {
-	case eli == "":
-		s.text(qcELI, row, "", st.text)
-	case isWebURL(eli):
-		s.wrapped(qcELI, row, eli, st.link)
-		if s.err == nil {
-			s.err = t.f.SetCellHyperLink(SheetQuestionnaire, s.cell(qcELI, row), eli, "External")
-		}
-	default:
-		s.wrapped(qcELI, row, eli, st.wrap)
-	}
-	numeric := it.Type == gapanalysis.NumericItem
+
+	// Answer cells: unlocked, except on items that do not bind the country
+	// (prefilled na) and in the Value column of status items.
+	status, text, value := st.status, st.inputWrap, st.input
+	statusText := ""
 	if !bound {
-		s.text(qcStatus, row, gapanalysis.StatusNA.String(), st.fixed)
-		s.text(qcEvidence, row, "", st.fixedWrap)
-		s.text(qcComment, row, "", st.fixedWrap)
-		if last == qcValue {
-			s.text(qcValue, row, "", st.fixed)
-		}
-		return
+		status, text, value = st.fixed, st.fixedWrap, st.fixed
+		statusText = gapanalysis.StatusNA.String()
 	}
-	s.text(qcStatus, row, "", st.status)
-	s.text(qcEvidence, row, "", st.inputWrap)
-	s.text(qcComment, row, "", st.inputWrap)
-	if last == qcValue {
-		if numeric {
-			s.text(qcValue, row, "", st.input)
-		} else {
-			s.text(qcValue, row, "", st.fixed)
+	if it.Type != gapanalysis.NumericItem {
+		value = st.fixed
+	}
+	s.text(qcStatus, row, statusText, status)
+	s.text(qcEvidence, row, "", text)
+	s.text(qcComment, row, "", text)
+	if t.numeric {
+		s.text(qcValue, row, "", value)
+	}
+
+	// The link: a web address becomes a hyperlink; it is not wrapped, and may
+	// run on into the empty cells to its right.
+	eli := firstNonEmpty(it.ELI, t.cl.Instrument.ELI)
+	if isWebURL(eli) {
+		s.text(eliCol, row, eli, st.link)
+		if s.err == nil {
+			s.err = t.f.SetCellHyperLink(SheetQuestionnaire, s.cell(eliCol, row), eli, "External")
 		}
+	} else {
+		s.text(eliCol, row, eli, st.text)
 	}
 }
 
@@ -591,8 +600,8 @@ func (t *template) itemRow(s *qsheet, row int, it *gapanalysis.Item, last int) {
 func (t *template) guidance(it *gapanalysis.Item, bound bool) string {
 	var parts []string
 	if !bound {
-		parts = append(parts, fmt.Sprintf("Not applicable: %s does not bind %s; this question needs no answer.",
-			t.instrument(), t.country.Name))
+		parts = append(parts, fmt.Sprintf("Not applicable: this provision does not bind %s; the question needs no answer.",
+			t.country.Name))
 	}
 	switch it.Obligation {
 	case gapanalysis.Optional:
