@@ -41,6 +41,17 @@ const (
 	CodeReadError        Code = "read-error"
 	CodeIgnoredColumn    Code = "ignored-column"
 	CodeMissingSheet     Code = "missing-sheet"
+	// CodeLayout (info) says which layout a sheet was read in, at its header row.
+	CodeLayout Code = "layout"
+	// CodeIgnoredRow (info) lists rows that are not data rows, such as the
+	// heading rows of a matrix.
+	CodeIgnoredRow Code = "ignored-row"
+	// CodeQuestionnaireMismatch: a questionnaire workbook was made for another
+	// country, checklist or checklist version than it is read with.
+	CodeQuestionnaireMismatch Code = "questionnaire-mismatch"
+	// CodeHidden (info): a hidden sheet, or hidden rows, were read like the
+	// others.
+	CodeHidden Code = "hidden"
 )
 
 // Sentinel errors, one per code, so callers can use errors.Is on a Diagnostic.
@@ -65,6 +76,14 @@ var (
 	ErrRead             = errors.New("read error")
 	ErrIgnoredColumn    = errors.New("ignored column")
 	ErrMissingSheet     = errors.New("missing sheet")
+	// ErrLayout is the sentinel of CodeLayout.
+	ErrLayout = errors.New("layout")
+	// ErrIgnoredRow is the sentinel of CodeIgnoredRow.
+	ErrIgnoredRow = errors.New("ignored row")
+	// ErrQuestionnaireMismatch is the sentinel of CodeQuestionnaireMismatch.
+	ErrQuestionnaireMismatch = errors.New("questionnaire does not match the study")
+	// ErrHidden is the sentinel of CodeHidden.
+	ErrHidden = errors.New("hidden cells read")
 )
 
 var codeErr = map[Code]error{
@@ -77,6 +96,9 @@ var codeErr = map[Code]error{
 	CodeFormulaNoValue: ErrFormulaNoValue, CodeMissingCriterion: ErrMissingCriterion,
 	CodeNoData: ErrNoData, CodeReadError: ErrRead,
 	CodeIgnoredColumn: ErrIgnoredColumn, CodeMissingSheet: ErrMissingSheet,
+	CodeLayout: ErrLayout, CodeIgnoredRow: ErrIgnoredRow,
+	CodeQuestionnaireMismatch: ErrQuestionnaireMismatch,
+	CodeHidden:                ErrHidden,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.

@@ -21,7 +21,8 @@ import (
 // delimiter.
 const sniffSize = 64 << 10
 
-// ReadCSV reads CSV text in the long layout. name is the file name used in
+// ReadCSV reads CSV text in its layout (detected, or forced by opts.Layout:
+// long, matrix or respondents). name is the file name used in
 // diagnostics and sources; the sheet of every position is "" and cells are in
 // A1 form (column letter and line number, e.g. "C7").
 //
@@ -105,7 +106,7 @@ func (rd *reader) readCSV(ds *gapanalysis.Dataset, r io.Reader, name string) err
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	src := &csvRows{cr: cr, fixFields: fixFields, next: 1}
-	rd.readLong(ds, src, name, "")
+	rd.readSheet(ds, src, name, "")
 	if limited.ioErr != nil {
 		return fmt.Errorf("importers: reading %s: %w", name, limited.ioErr)
 	}

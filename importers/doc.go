@@ -31,6 +31,35 @@
 // when the sheet has no evidence column; otherwise it is the provenance column of
 // a Data sheet and is ignored.
 //
+// # Other layouts
+//
+// Besides the long layout, a sheet may be a matrix (LayoutMatrix: item IDs down
+// a column, countries across a header row, statuses or numbers where they
+// meet), a survey-tool export (LayoutRespondents: one row per respondent, a
+// country column, an optional respondent column and one column per item) or a
+// questionnaire (below). The layout of each sheet is detected from its first
+// rows — long when a row names the country, item and status columns; matrix when
+// a row names a country and the column of IDs to its left holds mostly item IDs;
+// respondents when a row has a country column and a column that names an item;
+// matrix when a row names three countries — and is otherwise read as long, which
+// reports what is missing. Options.Layout and Options.SheetLayouts force it. A
+// sheet read as a matrix or an export gets an info diagnostic (code "layout") at
+// its header row saying so.
+//
+// A column header of an export names an item by its ID, by a word that is its
+// ID ("D-3.4 Engaging in…"), by the item's question text (case, accents, spaces
+// and punctuation ignored) or through Options.Mapping (see LoadMapping); other
+// columns are listed in one ignored-column note. The respondent of each answer is
+// the respondent cell or else "file!sheet!row N", so that the rows of an export
+// are different respondents, averaged rather than in conflict.
+//
+// In a matrix, a data row is an item row: a non-empty row below the header,
+// except heading rows (neither an item ID nor an answer), which are listed in an
+// ignored-row note. In an export, a data row is a respondent row. Problems of
+// header cells (a misspelt country over a matrix column, something close to an
+// item ID over an export column) are diagnostics at the header cell, whose row
+// is not a data row; the cells below them are not read.
+//
 // # Rows, responses and accounting
 //
 // Each non-empty row below the header is a data row. A data row whose country
@@ -54,6 +83,46 @@
 // the vocabulary as usual (typically n/a or unknown). A response with a number
 // has HasValue set and Status StatusUnknown unless the status cell said
 // otherwise.
+//
+// # Questionnaires
+//
+// A workbook written by report.WriteTemplate (gapstudy template) and filled in
+// by a national expert is recognised by its Cover sheet, whose "File format"
+// field says "gapstudy questionnaire", and read as a whole, unless
+// Options.Layout or Options.SheetLayouts force another layout (forcing
+// LayoutQuestionnaire reads any workbook so). The Cover's country cell is
+// authoritative: every answer is that country's, and an empty or unknown country
+// is one error diagnostic at that cell, the item rows then counted as read and
+// reported. The respondent is the Cover's name, with the organisation in
+// brackets. The other sheets are read in the questionnaire layout: below a
+// header with ID and Status columns, each row whose ID is a checklist item, or
+// that holds an answer, is a data row; pillar and theme heading rows, without an
+// answer, are skipped. An unanswered item row gives StatusUnknown and counts as
+// used. Another country, checklist or checklist version than the questionnaire
+// was made for, and checklist items it lacks, are questionnaire-mismatch
+// warnings. The Cover has no data rows and no SheetAccount.
+//
+// # Cells, limits and passwords
+//
+// Cells are read as stored: numbers as numbers whatever their display format,
+// a formula's saved value (a formula never computed is read as empty, with one
+// formula-no-value warning per sheet listing such cells), and a number in a
+// cell with a date format as an ISO 8601 date ("2024-03-15"). Hidden sheets and
+// rows are read like the others, with a hidden note. A two-row header — column
+// names under a heading merged across them, beside header cells merged down —
+// is read as one.
+//
+// Options.MaxUnpackedSize and Options.MaxRows bound what is read (too-large):
+// the unpacked size of a workbook is checked from its zip directory before
+// anything is unpacked, and every part is unpacked through a reader that stops
+// at the size the directory declares, so that a zip bomb does not reach
+// memory. Options.Password opens encrypted workbooks.
+//
+// # Checklists
+//
+// ReadChecklistXLSX reads a checklist in its xlsx form (sheets About, Items,
+// Measures and Criteria); problems come back as *CellError values naming the
+// sheet and cell.
 //
 // # Synthetic data
 //

@@ -10,25 +10,28 @@ import (
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
 
-// seedFiles returns the fixtures of testdata/import whose names end in one of
-// the extensions.
+// seedFiles returns the fixtures of testdata/import and its subfolders (such
+// as layouts/) whose names end in one of the extensions.
 func seedFiles(f *testing.F, exts ...string) [][]byte {
 	f.Helper()
-	entries, err := os.ReadDir(filepath.Join("..", "testdata", "import"))
-	if err != nil {
-		f.Fatal(err)
-	}
 	var out [][]byte
-	for _, e := range entries {
+	err := filepath.WalkDir(filepath.Join("..", "testdata", "import"), func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
 		for _, ext := range exts {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
-				b, err := os.ReadFile(fixture(e.Name()))
+			if strings.HasSuffix(e.Name(), ext) {
+				b, err := os.ReadFile(path)
 				if err != nil {
-					f.Fatal(err)
+					return err
 				}
 				out = append(out, b)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		f.Fatal(err)
 	}
 	return out
 }
@@ -75,6 +78,8 @@ func FuzzReadCSV(f *testing.F) {
 		"\xff\xfeC\x00o\x00u\x00n\x00t\x00r\x00y\x00",
 		"Country,Item,Status,Comment\nAT,D-3.4,yes,\"open quote\n",
 		"Country,Item\nAT,D-3.4\n",
+		"Title\n\nID;Ref;AT;Germny;XX\nOffences;;;;\nD-3.4;x;ja;no;\nD-3.44;;yes;;\n;;no\nN-CASES;;12,5;;\n",
+		"Timestamp,Country,Respondent,D-3.4 Engaging,D-3.4 comment,D-3.55,N-CASES\n1,AT,,yes,c,no,many\n2,XX,Bob,,,,\n",
 		"",
 	} {
 		f.Add([]byte(s))

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -181,6 +182,8 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		nonBlank int
 		rows     int
 		lastRow  int
+
+		headerCells []string
 	)
 	for src.Next() {
 		rows++
@@ -194,6 +197,7 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		}
 		nonBlank++
 		if h, found = parseHeader(cells, num); found {
+			headerCells = append(headerCells, cells...)
 			break
 		}
 		if nonBlank >= headerScanRows {
@@ -218,6 +222,19 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		return
 	}
 	s.acct.Layout = LayoutLong
+	// A second header row (under headings merged across columns, beside
+	// header cells merged down) is part of the header; any other row is the
+	// first data row, read again below.
+	if src.Next() {
+		num, cells := src.Row()
+		if num == h.row+1 && continuesHeader(h, cells) {
+			rows++
+			lastRow = num
+			h, _ = parseHeader(joinHeader(headerCells, cells), h.row)
+		} else {
+			src = pushBack(src, num, cells)
+		}
+	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
 			"columns ignored: %s", strings.Join(h.ignored, ", ")))
@@ -308,7 +325,10 @@ func (s *sheetImport) readError(src rowSource, lastRow int) bool {
 	if err == nil {
 		return false
 	}
-	if d, ok := err.(gapanalysis.Diagnostic); ok {
+	// A diagnostic from the source (such as too-large from a partReader) may
+	// come wrapped by the reader that met it.
+	var d gapanalysis.Diagnostic
+	if errors.As(err, &d) {
 		d.File, d.Sheet = s.file, s.sheet
 		s.ds.Diagnostics = append(s.ds.Diagnostics, d)
 		return true

@@ -144,10 +144,11 @@ func TestHeaderRowSearch(t *testing.T) {
 			wantAcct: gapanalysis.SheetAccount{File: "t.csv", Layout: "long", RowsRead: 2, RowsReported: 2},
 		},
 		{
-			name:      "no header: a matrix",
+			name:      "no long header: a matrix, read as one",
 			csv:       "Item,AT,BE\nD-3.4,yes,no\n",
-			wantDiags: []diagLine{{gapanalysis.SevWarning, gapanalysis.CodeNoHeader, ""}},
-			wantAcct:  gapanalysis.SheetAccount{File: "t.csv"},
+			want:      []string{"AT D-3.4 full", "BE D-3.4 none"},
+			wantDiags: []diagLine{{gapanalysis.SevInfo, gapanalysis.CodeLayout, ""}},
+			wantAcct:  gapanalysis.SheetAccount{File: "t.csv", Layout: "matrix", RowsRead: 1, RowsUsed: 1},
 		},
 		{
 			name:      "header below the first 20 non-empty rows",
@@ -186,6 +187,14 @@ func TestHeaderRowSearch(t *testing.T) {
 func TestNoHeaderMessage(t *testing.T) {
 	ds := readCSVString(t, "Notes\nThese answers are synthetic.\n", "n.csv", testOptions())
 	require.Len(t, ds.Diagnostics, 1)
+	assert.Equal(t, `no header row among its 2 non-empty rows, so the sheet was not read: the long layout `+
+		`needs a header with at least two of country, item and status (e.g. "Country", "Item", "Status"); `+
+		`a matrix, item IDs down a column and countries across a header row; a respondents export, `+
+		`a country column and a column per item`,
+		ds.Diagnostics[0].Message)
+	opts := testOptions()
+	opts.Layout = LayoutLong // a forced long layout says only what it needs
+	ds = readCSVString(t, "Notes\nThese answers are synthetic.\n", "n.csv", opts)
 	assert.Equal(t, `no header row among its 2 non-empty rows, so the sheet was not read: the long layout `+
 		`needs a header with at least two of country, item and status (e.g. "Country", "Item", "Status")`,
 		ds.Diagnostics[0].Message)

@@ -46,10 +46,37 @@ type Options struct {
 	// file), title and header rows included. 0 means DefaultMaxRows (1,048,576);
 	// a negative value means no limit.
 	MaxRows int
+	// Password opens password-protected (encrypted) workbooks. "" reads none:
+	// such a workbook gets an encrypted error diagnostic, as does one that the
+	// password does not open. It is used for every encrypted workbook of a read
+	// and never appears in diagnostics.
+	Password string
+	// Layout forces the layout of every sheet (SPEC 4): LayoutLong,
+	// LayoutMatrix, LayoutRespondents or LayoutQuestionnaire. "" or LayoutAuto:
+	// each sheet's layout is detected from its first rows (see the package doc).
+	// Any other value makes the readers return an error wrapping
+	// ErrUnknownLayout.
+	Layout string
+	// SheetLayouts forces the layout of single worksheets, by sheet name
+	// (matched exactly, then case-insensitively), over Layout; a value of "" or
+	// LayoutAuto detects that sheet's layout. Sheets not named keep Layout. nil:
+	// none. Ignored for CSV, whose one sheet follows Layout.
+	SheetLayouts map[string]string
+	// Mapping names the items that the column headers of respondents exports
+	// answer, for headers that are neither item IDs nor question texts (see
+	// LoadMapping). The zero value maps nothing. An entry whose item the
+	// checklist does not have makes the readers return the error of
+	// Mapping.Check.
+	Mapping Mapping
+	// Engine chooses the code that reads worksheet rows: EngineFast (the zero
+	// value "") or EngineExcelize; both give the same rows and cells. Any other
+	// value makes the readers return an error.
+	Engine Engine
 }
 
 // reader is one import run: the options resolved, with lookups built once.
 type reader struct {
+	cl      *gapanalysis.Checklist
 	vocab   *gapanalysis.Vocabulary
 	sheets  []string
 	delim   rune
@@ -58,6 +85,14 @@ type reader struct {
 	byID    map[gapanalysis.ItemID]*gapanalysis.Item // exact IDs
 	items   map[string]*gapanalysis.Item             // itemKey → item
 	itemIDs []string                                 // for suggestions, in checklist order
+
+	layout       string                       // forced layout of every sheet; "": detect
+	sheetLayouts map[string]string            // sheet name → forced layout ("": detect)
+	mapping      map[string]*gapanalysis.Item // textKey of a header → item (Options.Mapping)
+	questions    map[string]*gapanalysis.Item // textKey of a question text → item
+
+	password string // Options.Password
+	engine   Engine // Options.Engine, resolved: EngineFast or EngineExcelize
 }
 
 func newReader(opts *Options) (*reader, error) {
@@ -65,6 +100,7 @@ func newReader(opts *Options) (*reader, error) {
 		return nil, ErrNoChecklist
 	}
 	r := &reader{
+		cl:      opts.Checklist,
 		vocab:   opts.Vocabulary,
 		sheets:  opts.Sheets,
 		delim:   opts.Delimiter,
@@ -73,6 +109,12 @@ func newReader(opts *Options) (*reader, error) {
 		byID:    map[gapanalysis.ItemID]*gapanalysis.Item{},
 		items:   map[string]*gapanalysis.Item{},
 	}
+	r.password = opts.Password
+	eng, engErr := resolveEngine(opts.Engine)
+	if engErr != nil {
+		return nil, engErr
+	}
+	r.engine = eng
 	if r.maxSize == 0 {
 		r.maxSize = DefaultMaxUnpackedSize
 	}
@@ -94,6 +136,9 @@ func newReader(opts *Options) (*reader, error) {
 				}
 			}
 		}
+	}
+	if err := r.setLayouts(opts); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -21,9 +21,10 @@ var (
 	saveAsXLSXTip = "open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx)"
 )
 
-// ReadXLSX reads an xlsx or xlsm workbook in the long layout. name is the file
-// name used in diagnostics and sources (e.g. "AT.xlsx"). Every worksheet is read
-// unless opts.Sheets says otherwise; cells are read as stored (0.5 stays "0.5",
+// ReadXLSX reads an xlsx or xlsm workbook, each sheet in its layout (detected,
+// or forced by opts.Layout and opts.SheetLayouts). name is the file name used in
+// diagnostics and sources (e.g. "AT.xlsx"). Every worksheet is read unless
+// opts.Sheets says otherwise; cells are read as stored (0.5 stays "0.5",
 // whatever its number format), row by row, so memory does not grow with a sheet.
 //
 // The error is non-nil only when opts has no checklist (ErrNoChecklist) or r
@@ -77,7 +78,9 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is empty (0 bytes), not an xlsx workbook")
 		return
 	case bytes.HasPrefix(head, oleSignature):
-		rd.oleDiag(ds, ra, size, name)
+		if plain := rd.decrypt(ds, ra, size, name); plain != nil {
+			rd.readWorkbook(ds, bytes.NewReader(plain), int64(len(plain)), name, openBytes(plain))
+		}
 		return
 	case !bytes.HasPrefix(head, zipSignature) && !bytes.HasPrefix(head, zipEmpty):
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeContent(head))
@@ -102,6 +105,9 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	}
 	if !parts["xl/workbook.xml"] {
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeZip(parts))
+		return
+	}
+	if !rd.verifyParts(ds, zr, name) {
 		return
 	}
 	// excelize may panic on a damaged part; that is a problem of the file.
@@ -130,8 +136,18 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	}
 	defer f.Close()
 
+	// A questionnaire written by "gapstudy template" is read as a whole (see
+	// questionnaire.go), unless the options force another layout.
+	if cover, ok := rd.questionnaireCover(f); ok {
+		rd.readQuestionnaire(ds, f, name, cover)
+		return
+	}
+	// Rows are read with the sheet-data reader (sheetdata.go), or with
+	// excelize's Rows when Options.Engine says so (data is then nil).
+	data := rd.sheetData(zr, f)
 	for _, sheet := range rd.selectSheets(ds, f.GetSheetList(), name) {
-		rows, err := f.Rows(sheet)
+		hiddenSheet(ds, f, name, sheet)
+		rows, err := rd.openRows(f, data, sheet)
 		if err != nil {
 			d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeReadError,
 				fmt.Sprintf("the sheet could not be read (%v)", err))
@@ -139,7 +155,11 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 			ds.Diagnostics = append(ds.Diagnostics, d)
 			continue
 		}
-		rd.readLong(ds, &xlsxRows{rows: rows}, name, sheet)
+		// sheetCells notes hidden rows and formulas without values as the
+		// layout readers read the rows, and reports them after.
+		src := newSheetCells(rows)
+		rd.readSheet(ds, src, name, sheet)
+		src.report(ds, name, sheet)
 		_ = rows.Close()
 	}
 }
@@ -217,11 +237,12 @@ func (rd *reader) oleDiag(ds *gapanalysis.Dataset, ra io.ReaderAt, size int64, n
 	switch {
 	case streams["encryptioninfo"] || streams["encryptedpackage"]:
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeEncrypted,
-			"the workbook is protected with a password (encrypted), so it cannot be read; "+
-				"open it in Excel or LibreOffice Calc, remove the password and save it again as .xlsx")
+			"the workbook is protected with a password (encrypted), so it cannot be read without it; "+
+				"give the password (gapstudy --password, or the GAPSTUDY_PASSWORD environment variable), "+
+				"or open it in Excel or LibreOffice Calc, remove the password and save it again as .xlsx")
 	case streams["workbook"] || streams["book"]:
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeLegacyXLS,
-			"the file is an Excel 97–2003 workbook (.xls), which is not read; "+saveAsXLSXTip)
+			"the file is an Excel 97–2003 workbook (.xls), which is not read; "+saveAsXLSXTip+convertTip(name))
 	case err != nil:
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeLegacyXLS, fmt.Sprintf(
 			"the file looks like an Excel 97–2003 workbook (.xls) but its container is damaged (%v); %s",

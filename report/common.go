@@ -326,7 +326,13 @@ func methodology(res *gapanalysis.Result) [][2]string {
 		{"Contribution", "each criterion's share of a measure's score (for wsm the contributions add up to the score)"},
 	}
 	if res.Uncertainty != nil || res.Meta.Samples > 0 {
-		rows = append(rows, [2]string{"Uncertainty", "Monte Carlo: the uncertain inputs are drawn per sample; nominal, median, 5th and 95th percentile rank and P(rank ≤ k) per country and measure"})
+		rows = append(rows, [2]string{"Monte Carlo summary", "every sample draws each varied input independently (see the Sensitivity sheet for the ranges) and ranks the countries and measures again; per country and measure: the nominal rank, the median rank (the mean of the two middle ranks when the number of samples is even), the 5th and 95th percentile rank (the smallest rank r with at least 5% resp. 95% of the samples at or below r) and P(top k) = the share of samples with rank ≤ k; a sample without a rank counts as worse than every ranked one. Sample i draws from a random stream seeded by (seed, i), so the numbers do not depend on the number of CPUs."})
+	}
+	if u := res.Uncertainty; u != nil && u.Sobol != nil {
+		rows = append(rows, [2]string{"Sobol estimators (Jansen)", "Saltelli sampling: base matrices A and B of N rows (" + sequenceText(u.Sobol.Sequence) + " sequence) and, per input i, AB_i = A with column i from B: N·(d+2) model evaluations for d inputs. V = variance of f over the 2N rows of A and B; first-order S_i = (V − ½·mean (f(B) − f(AB_i))²) ÷ V; total S_Ti = ½·mean (f(A) − f(AB_i))² ÷ V (Jansen 1999; Saltelli et al. 2010); all indices 0 when V = 0. Estimates can fall slightly outside 0–1. Intervals: bootstrap percentile intervals from resampling the rows with replacement. Outputs: each measure's rank, and the mean absolute rank shift = mean over the measures of |rank − nominal rank|."})
+	}
+	if u := res.Uncertainty; u != nil && len(u.Agreement) > 0 {
+		rows = append(rows, [2]string{"Method agreement", "the measures are ranked by each method on the nominal criteria values and weights; each pair of rankings is compared with Spearman's rho (Pearson correlation of the mid-ranks), Kendall's tau-b (concordant minus discordant pairs, corrected for ties) and the WS coefficient of Sałabun and Urbaniak (2020), WS = 1 − Σ 2^(−x_i)·|x_i − y_i| ÷ max(|x_i − 1|, |x_i − N|) with method A's ranks x as the reference. Rho and tau-b are undefined (empty) when a ranking is constant."})
 	}
 	return rows
 }

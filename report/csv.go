@@ -11,8 +11,14 @@ import (
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
 
-// CSV file names written by WriteCSV, in the order they are written.
+// CSV file names written by WriteCSV for every result, in the order they are
+// written.
 var CSVFiles = []string{"countries.csv", "priorities.csv", "gaps.csv", "items.csv", "diagnostics.csv", "data.csv"}
+
+// SensitivityCSVFiles are the CSV files WriteCSV adds after CSVFiles for a result
+// with an uncertainty analysis: sensitivity.csv always, sobol.csv only when the
+// result holds Sobol indices.
+var SensitivityCSVFiles = []string{"sensitivity.csv", "sobol.csv"}
 
 // WriteCSV writes the result as CSV files into dir (created, mode 0755, when
 // missing): countries.csv, priorities.csv, gaps.csv, items.csv, diagnostics.csv
@@ -28,6 +34,13 @@ var CSVFiles = []string{"countries.csv", "priorities.csv", "gaps.csv", "items.cs
 // criterion ID and "contribution:<id>" columns, items.csv the theme and pillar
 // IDs. gaps.csv also has the item score (0–1); data.csv is the tidy data in the
 // long layout, like the workbook's Data sheet.
+//
+// With an uncertainty analysis (res.Uncertainty not nil) it also writes
+// sensitivity.csv, the rank intervals of the Sensitivity sheet (kind, id, name,
+// rank, median_rank, p05, p95, p_top_k: the measures in priority order, then the
+// countries by nominal rank), and, when there are Sobol indices, sobol.csv (one
+// line per output and input: output, input, first, first_lo, first_hi, total,
+// total_lo, total_hi, variance; outputs in the order of the Sensitivity sheet).
 func WriteCSV(dir string, res *gapanalysis.Result) error {
 	if err := check(res, true); err != nil {
 		return err
@@ -43,7 +56,16 @@ func WriteCSV(dir string, res *gapanalysis.Result) error {
 		"diagnostics.csv": diagnosticsCSV(res),
 		"data.csv":        dataCSV(res),
 	}
-	for _, name := range CSVFiles {
+	names := CSVFiles
+	if res.Uncertainty != nil {
+		tables["sensitivity.csv"] = sensitivityCSV(res)
+		names = append(append([]string{}, names...), "sensitivity.csv")
+		if res.Uncertainty.Sobol != nil {
+			tables["sobol.csv"] = sobolCSV(res)
+			names = append(names, "sobol.csv")
+		}
+	}
+	for _, name := range names {
 		records := tables[name]
 		err := WriteFile(filepath.Join(dir, name), func(w io.Writer) error {
 			cw := csv.NewWriter(w)
@@ -226,6 +248,29 @@ func dataCSV(res *gapanalysis.Result) [][]string {
 		}
 		out = append(out, []string{csvText(string(r.Country)), csvText(string(r.Item)), responseStatus(r), value,
 			csvText(r.Evidence), csvText(r.Comment), csvText(r.Respondent), csvText(r.Source.String())})
+	}
+	return out
+}
+
+func sensitivityCSV(res *gapanalysis.Result) [][]string {
+	out := [][]string{{"kind", "id", "name", "rank", "median_rank", "p05", "p95", "p_top_k"}}
+	for _, r := range rankIntervalRows(res) {
+		out = append(out, []string{r.kind, csvText(r.id), csvText(r.name), csvRank(r.rank),
+			csvNum(r.u.Median), csvNum(r.u.P05), csvNum(r.u.P95), csvNum(r.u.PTopK)})
+	}
+	return out
+}
+
+func sobolCSV(res *gapanalysis.Result) [][]string {
+	out := [][]string{{"output", "input", "first", "first_lo", "first_hi", "total", "total_lo", "total_hi", "variance"}}
+	for _, o := range sobolOutputs(res) {
+		for i, in := range res.Uncertainty.Sobol.Inputs {
+			rec := []string{csvText(o.Name), csvText(in)}
+			for _, v := range [][]float64{o.First, o.FirstLo, o.FirstHi, o.Total, o.TotalLo, o.TotalHi} {
+				rec = append(rec, csvNum(at(v, i)))
+			}
+			out = append(out, append(rec, csvNum(o.Variance)))
+		}
 	}
 	return out
 }

@@ -27,7 +27,8 @@ func TestWriteCSVGolden(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	require.NoError(t, report.WriteCSV(dir, syntheticResult()))
 	var all strings.Builder
-	for _, name := range report.CSVFiles {
+	names := append(append([]string{}, report.CSVFiles...), report.SensitivityCSVFiles...)
+	for _, name := range names {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		require.NoError(t, err)
 		all.WriteString("==> " + name + " <==\n")

@@ -1,5 +1,5 @@
 // Package report writes the results of a gap study out: an Excel workbook, JSON,
-// CSV files and a short Markdown summary.
+// CSV files, a short Markdown summary and PNG plots of the uncertainty analysis.
 //
 // It sits at the end of the pipeline
 //
@@ -24,7 +24,29 @@
 //   - coverage: the share (0–1) of a country's applicable items with a known answer;
 //   - priority: a candidate measure with its rank, score and criteria values;
 //   - synthetic data: data made up for demonstration and testing; every output made
-//     from it carries a banner saying so.
+//     from it carries a banner saying so (the plots in their title);
+//   - rank interval: the 5th to 95th percentile of a measure's or country's rank
+//     over the Monte Carlo samples; P(top k) the share of samples in which the rank
+//     is at most k;
+//   - Sobol indices: the share of the variance of an output (a measure's rank, or
+//     the mean absolute rank shift) due to one uncertain input alone (first-order)
+//     or with its interactions (total).
+//
+// With an uncertainty analysis (Result.Uncertainty), the workbook has a
+// Sensitivity sheet (rank intervals, the uncertain inputs, Sobol indices, method
+// agreement, and the two plots), the JSON a "sensitivity" object, the CSV output
+// sensitivity.csv and sobol.csv, and the Markdown summary a "Robustness"
+// section. RankIntervalPNG and SobolPNG draw the plots with gonum/plot (fonts
+// embedded, so the images are the same bytes on every machine); WritePlots writes
+// them to files.
+//
+// Before the study, WriteTemplate writes the questionnaire workbook a national
+// expert fills in for one country (a Cover sheet and a Questionnaire sheet with a
+// status dropdown; see docs/input-format.md, "Questionnaires"), and
+// TemplateFileName names it; the importers read it back. The checklist itself
+// is written by WriteChecklistMarkdown (a readable table) and WriteChecklistXLSX
+// (the xlsx form that importers.ReadChecklistXLSX reads back into the same
+// checklist).
 //
 // Use WriteFile to create an output file with mode 0644:
 //

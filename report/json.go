@@ -18,6 +18,9 @@ type (
 		Gaps        []jsonGap        `json:"gaps"`
 		Priorities  []jsonPriority   `json:"priorities"`
 		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		// Sensitivity is present only when the result holds an uncertainty
+		// analysis.
+		Sensitivity *jsonSensitivity `json:"sensitivity,omitempty"`
 	}
 
 	jsonMeta struct {
@@ -98,6 +101,62 @@ type (
 		PTopK      gapanalysis.Score `json:"p_top_k"`
 	}
 
+	jsonSensitivity struct {
+		Samples         int               `json:"samples"`
+		Seed            uint64            `json:"seed"`
+		TopK            int               `json:"top_k"`
+		Inputs          []jsonInput       `json:"inputs"`
+		Countries       []jsonCountryRank `json:"countries"`
+		Sobol           *jsonSobol        `json:"sobol"`
+		MethodAgreement []jsonAgreement   `json:"method_agreement"`
+	}
+
+	jsonInput struct {
+		Name   string            `json:"name"`
+		Varied bool              `json:"varied"`
+		Kind   string            `json:"kind"`
+		Low    gapanalysis.Score `json:"low"`
+		High   gapanalysis.Score `json:"high"`
+		Values []string          `json:"values"`
+	}
+
+	jsonCountryRank struct {
+		Code       string            `json:"code"`
+		Rank       *int              `json:"rank"`
+		MedianRank gapanalysis.Score `json:"median_rank"`
+		P05        gapanalysis.Score `json:"p05"`
+		P95        gapanalysis.Score `json:"p95"`
+		PTopK      gapanalysis.Score `json:"p_top_k"`
+	}
+
+	jsonSobol struct {
+		N           int               `json:"n"`
+		Evaluations int               `json:"evaluations"`
+		Sequence    string            `json:"sequence"`
+		Confidence  gapanalysis.Score `json:"confidence"`
+		Inputs      []string          `json:"inputs"`
+		Outputs     []jsonSobolOutput `json:"outputs"`
+	}
+
+	jsonSobolOutput struct {
+		Name     string              `json:"name"`
+		Variance gapanalysis.Score   `json:"variance"`
+		First    []gapanalysis.Score `json:"first"`
+		FirstLo  []gapanalysis.Score `json:"first_lo"`
+		FirstHi  []gapanalysis.Score `json:"first_hi"`
+		Total    []gapanalysis.Score `json:"total"`
+		TotalLo  []gapanalysis.Score `json:"total_lo"`
+		TotalHi  []gapanalysis.Score `json:"total_hi"`
+	}
+
+	jsonAgreement struct {
+		A        string            `json:"a"`
+		B        string            `json:"b"`
+		Spearman gapanalysis.Score `json:"spearman"`
+		Kendall  gapanalysis.Score `json:"kendall_tau_b"`
+		WS       gapanalysis.Score `json:"ws"`
+	}
+
 	jsonDiagnostic struct {
 		Severity string `json:"severity"`
 		Code     string `json:"code"`
@@ -121,6 +180,27 @@ type (
 // "contributions" (each criterion's share of the score) and "addresses" (the item
 // IDs). The checklist is optional: without it, the pillar and theme maps hold only
 // the scores the result has.
+//
+// When res.Uncertainty is not nil, a top-level "sensitivity" object follows:
+//
+//	"sensitivity": {
+//	  "samples", "seed", "top_k",
+//	  "inputs": [{"name", "varied", "kind", "low", "high", "values"}],
+//	  "countries": [{"code", "rank", "median_rank", "p05", "p95", "p_top_k"}],
+//	  "sobol": {"n", "evaluations", "sequence", "confidence", "inputs": [...],
+//	            "outputs": [{"name", "variance", "first", "first_lo", "first_hi",
+//	                         "total", "total_lo", "total_hi"}]} or null,
+//	  "method_agreement": [{"a", "b", "spearman", "kendall_tau_b", "ws"}] }
+//
+// inputs lists every uncertain input of SPEC 7 in model order, with "varied"
+// true when it was varied; "kind" is "uniform" (a value drawn from low–high),
+// "factor" (each weight multiplied by a factor drawn from low–high) or "choice"
+// (one of values, equally likely; low and high null). countries are in nominal
+// rank order. The Sobol outputs are the mean absolute rank shift
+// ("mean_abs_rank_shift") and then each measure's rank in priority order; every
+// index array is indexed like sobol.inputs, and its bounds are null when no
+// bootstrap ran. Agreement statistics that are undefined (a constant ranking)
+// are null.
 func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
 	if err := check(res, false); err != nil {
 		return err
@@ -221,7 +301,66 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			File: d.File, Sheet: d.Sheet, Cell: d.Cell,
 		})
 	}
+	doc.Sensitivity = sensitivityJSON(res)
 	return doc
+}
+
+// sensitivityJSON returns the "sensitivity" object, nil without an uncertainty
+// analysis.
+func sensitivityJSON(res *gapanalysis.Result) *jsonSensitivity {
+	u := res.Uncertainty
+	if u == nil {
+		return nil
+	}
+	js := &jsonSensitivity{
+		Samples:         u.Samples,
+		Seed:            u.Seed,
+		TopK:            sensitivityTopK(res),
+		Inputs:          []jsonInput{},
+		Countries:       make([]jsonCountryRank, 0, len(u.Countries)),
+		MethodAgreement: make([]jsonAgreement, 0, len(u.Agreement)),
+	}
+	for _, in := range uncertainInputs(res) {
+		ji := jsonInput{Name: in.name, Varied: in.varied, Kind: in.kind, Low: num(in.low), High: num(in.high), Values: []string{}}
+		ji.Values = append(ji.Values, in.values...)
+		js.Inputs = append(js.Inputs, ji)
+	}
+	for _, code := range sortedUncertainCountries(u) {
+		ru := u.Countries[code]
+		js.Countries = append(js.Countries, jsonCountryRank{
+			Code: string(code), Rank: rankPtr(ru.Nominal),
+			MedianRank: num(ru.Median), P05: num(ru.P05), P95: num(ru.P95), PTopK: num(ru.PTopK),
+		})
+	}
+	if sob := u.Sobol; sob != nil {
+		jsob := &jsonSobol{
+			N: sob.N, Evaluations: sob.Evaluations, Sequence: sob.Sequence, Confidence: num(sob.Confidence),
+			Inputs:  append([]string{}, sob.Inputs...),
+			Outputs: []jsonSobolOutput{},
+		}
+		d := len(sob.Inputs)
+		scores := func(v []float64) []gapanalysis.Score {
+			out := make([]gapanalysis.Score, d)
+			for i := range out {
+				out[i] = num(at(v, i))
+			}
+			return out
+		}
+		for _, o := range sobolOutputs(res) {
+			jsob.Outputs = append(jsob.Outputs, jsonSobolOutput{
+				Name: o.Name, Variance: num(o.Variance),
+				First: scores(o.First), FirstLo: scores(o.FirstLo), FirstHi: scores(o.FirstHi),
+				Total: scores(o.Total), TotalLo: scores(o.TotalLo), TotalHi: scores(o.TotalHi),
+			})
+		}
+		js.Sobol = jsob
+	}
+	for _, a := range u.Agreement {
+		js.MethodAgreement = append(js.MethodAgreement, jsonAgreement{
+			A: a.A, B: a.B, Spearman: num(a.Spearman), Kendall: num(a.Kendall), WS: num(a.WS),
+		})
+	}
+	return js
 }
 
 // rankPtr returns nil for rank 0 (no rank), so that it marshals to null.

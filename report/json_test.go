@@ -57,7 +57,7 @@ func sorted(s ...string) []string {
 func TestWriteJSONSchema(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(writeJSON(t, syntheticResult()), &doc))
-	assert.Equal(t, sorted("meta", "countries", "items", "gaps", "priorities", "diagnostics"), keys(doc))
+	assert.Equal(t, sorted("meta", "countries", "items", "gaps", "priorities", "diagnostics", "sensitivity"), keys(doc))
 
 	meta := doc["meta"].(map[string]any)
 	assert.Equal(t, sorted("title", "tool", "tool_version", "checklist", "synthetic", "data_label", "inputs",
@@ -98,6 +98,29 @@ func TestWriteJSONSchema(t *testing.T) {
 		assert.Equal(t, sorted("compliance", "practice"), keys(cm["pillars"].(map[string]any)))
 		assert.Equal(t, sorted("offences", "victims", "prevention"), keys(cm["themes"].(map[string]any)))
 	}
+
+	sens := doc["sensitivity"].(map[string]any)
+	assert.Equal(t, sorted("samples", "seed", "top_k", "inputs", "countries", "sobol", "method_agreement"), keys(sens))
+	for _, in := range sens["inputs"].([]any) {
+		assert.Equal(t, sorted("name", "varied", "kind", "low", "high", "values"), keys(in.(map[string]any)))
+	}
+	for _, c := range sens["countries"].([]any) {
+		assert.Equal(t, sorted("code", "rank", "median_rank", "p05", "p95", "p_top_k"), keys(c.(map[string]any)))
+	}
+	sob := sens["sobol"].(map[string]any)
+	assert.Equal(t, sorted("n", "evaluations", "sequence", "confidence", "inputs", "outputs"), keys(sob))
+	for _, o := range sob["outputs"].([]any) {
+		assert.Equal(t, sorted("name", "variance", "first", "first_lo", "first_hi", "total", "total_lo", "total_hi"),
+			keys(o.(map[string]any)))
+	}
+	for _, a := range sens["method_agreement"].([]any) {
+		assert.Equal(t, sorted("a", "b", "spearman", "kendall_tau_b", "ws"), keys(a.(map[string]any)))
+	}
+
+	// Without an uncertainty analysis there is no "sensitivity" key.
+	var plain map[string]any
+	require.NoError(t, json.Unmarshal(writeJSON(t, sampleResult()), &plain))
+	assert.NotContains(t, plain, "sensitivity")
 }
 
 // TestWriteJSONValues checks values and nulls against the hand-worked sample.
@@ -305,4 +328,133 @@ func TestWriteJSONMeasureUncertainty(t *testing.T) {
 	require.NotNil(t, v.Uncertainty)
 	assert.Equal(t, 2.5, v.Uncertainty.MedianRank)
 	assert.Equal(t, 0.95, v.Uncertainty.PTopK)
+}
+
+// TestWriteJSONSensitivity checks the "sensitivity" object against the
+// hand-built analysis of syntheticResult: the order of the Sobol outputs, null
+// for undefined agreement statistics and for missing bootstrap bounds, and a
+// null "sobol" without Sobol indices.
+func TestWriteJSONSensitivity(t *testing.T) {
+	type sensitivity struct {
+		Samples int    `json:"samples"`
+		Seed    uint64 `json:"seed"`
+		TopK    int    `json:"top_k"`
+		Inputs  []struct {
+			Name   string   `json:"name"`
+			Varied bool     `json:"varied"`
+			Kind   string   `json:"kind"`
+			Low    *float64 `json:"low"`
+			High   *float64 `json:"high"`
+			Values []string `json:"values"`
+		} `json:"inputs"`
+		Countries []struct {
+			Code  string  `json:"code"`
+			Rank  *int    `json:"rank"`
+			P95   float64 `json:"p95"`
+			PTopK float64 `json:"p_top_k"`
+		} `json:"countries"`
+		Sobol *struct {
+			N           int      `json:"n"`
+			Evaluations int      `json:"evaluations"`
+			Sequence    string   `json:"sequence"`
+			Confidence  float64  `json:"confidence"`
+			Inputs      []string `json:"inputs"`
+			Outputs     []struct {
+				Name     string     `json:"name"`
+				Variance float64    `json:"variance"`
+				First    []*float64 `json:"first"`
+				TotalLo  []*float64 `json:"total_lo"`
+				TotalHi  []*float64 `json:"total_hi"`
+			} `json:"outputs"`
+		} `json:"sobol"`
+		Agreement []struct {
+			A        string   `json:"a"`
+			B        string   `json:"b"`
+			Spearman *float64 `json:"spearman"`
+			Kendall  *float64 `json:"kendall_tau_b"`
+			WS       *float64 `json:"ws"`
+		} `json:"method_agreement"`
+	}
+	read := func(t *testing.T, res *gapanalysis.Result) sensitivity {
+		data := writeJSON(t, res)
+		assert.NotContains(t, string(data), "NaN")
+		var doc struct {
+			Sensitivity *sensitivity `json:"sensitivity"`
+		}
+		require.NoError(t, json.Unmarshal(data, &doc))
+		require.NotNil(t, doc.Sensitivity)
+		return *doc.Sensitivity
+	}
+
+	t.Run("full analysis", func(t *testing.T) {
+		s := read(t, syntheticResult())
+		assert.Equal(t, 200, s.Samples)
+		assert.Equal(t, uint64(42), s.Seed)
+		assert.Equal(t, 5, s.TopK)
+
+		require.Len(t, s.Inputs, 5)
+		assert.Equal(t, "partial", s.Inputs[0].Name)
+		assert.True(t, s.Inputs[0].Varied)
+		assert.Equal(t, "uniform", s.Inputs[0].Kind)
+		assert.Equal(t, 0.25, *s.Inputs[0].Low)
+		assert.Equal(t, 0.75, *s.Inputs[0].High)
+		assert.False(t, s.Inputs[1].Varied, "checklist weights are not varied")
+		assert.Equal(t, "factor", s.Inputs[1].Kind)
+		assert.Equal(t, 1.25, *s.Inputs[1].High) // 1 + weight jitter 0.25
+		assert.Equal(t, "choice", s.Inputs[4].Kind)
+		assert.Nil(t, s.Inputs[4].Low)
+		assert.Equal(t, []string{"wsm", "topsis"}, s.Inputs[4].Values)
+
+		require.Len(t, s.Countries, 3)
+		assert.Equal(t, "DK", s.Countries[1].Code)
+		assert.Equal(t, 2, *s.Countries[1].Rank)
+		assert.Equal(t, 3.0, s.Countries[1].P95)
+
+		require.NotNil(t, s.Sobol)
+		assert.Equal(t, 64, s.Sobol.N)
+		assert.Equal(t, 256, s.Sobol.Evaluations) // 64 · (2 inputs + 2)
+		assert.Equal(t, "sobol", s.Sobol.Sequence)
+		assert.Equal(t, 0.95, s.Sobol.Confidence)
+		assert.Equal(t, []string{"partial", "method"}, s.Sobol.Inputs)
+		var names []string
+		for _, o := range s.Sobol.Outputs {
+			names = append(names, o.Name)
+		}
+		assert.Equal(t, []string{"mean_abs_rank_shift", "M-HOTLINE", "M-PENALTIES", "M-VICTIMS"}, names,
+			"the mean shift first, then the measures in priority order")
+		assert.Equal(t, 0.375, s.Sobol.Outputs[0].Variance)
+		assert.Equal(t, 0.6875, *s.Sobol.Outputs[0].TotalLo[1])
+
+		require.Len(t, s.Agreement, 2)
+		assert.Equal(t, 0.5, *s.Agreement[0].Spearman)
+		assert.Equal(t, 0.25, *s.Agreement[0].Kendall)
+		assert.Equal(t, "promethee2", s.Agreement[1].B)
+		assert.Nil(t, s.Agreement[1].Spearman, "NaN is null")
+		assert.Nil(t, s.Agreement[1].Kendall, "NaN is null")
+		assert.Equal(t, 1.0, *s.Agreement[1].WS)
+	})
+
+	t.Run("no bootstrap bounds", func(t *testing.T) {
+		res := syntheticResult()
+		for i := range res.Uncertainty.Sobol.Outputs {
+			o := &res.Uncertainty.Sobol.Outputs[i]
+			o.FirstLo, o.FirstHi, o.TotalLo, o.TotalHi = nil, nil, nil, nil
+		}
+		s := read(t, res)
+		require.NotNil(t, s.Sobol)
+		o := s.Sobol.Outputs[0]
+		assert.Equal(t, []*float64{nil, nil}, o.TotalLo)
+		assert.Equal(t, []*float64{nil, nil}, o.TotalHi)
+		assert.Equal(t, 0.625, *o.First[1])
+	})
+
+	t.Run("no Sobol indices", func(t *testing.T) {
+		res := syntheticResult()
+		res.Uncertainty.Sobol = nil
+		res.Uncertainty.Agreement = nil
+		s := read(t, res)
+		assert.Nil(t, s.Sobol)
+		assert.NotNil(t, s.Agreement, "[] rather than null")
+		assert.Empty(t, s.Agreement)
+	})
 }

@@ -18,7 +18,10 @@ const maxMarkdownDiagnostics = 10
 // WriteMarkdown writes a short summary of the result as GitHub-flavoured
 // Markdown: the study and its data (a banner when the data are synthetic),
 // headline numbers, the countries by rank, the top priorities (k from the result,
-// 5 by default) and the first errors. Scores are rounded for reading (index to one
+// 5 by default), with an uncertainty analysis a "Robustness" section (the top
+// priorities' median rank, 5th–95th percentile rank and P(top k); the input with
+// the largest total Sobol index on the mean absolute rank shift; the range of
+// the agreement between ranking methods), and the first errors. Scores are rounded for reading (index to one
 // decimal, coverage to whole percent); missing values show as "–". Table cells
 // have "|" escaped and line breaks replaced by spaces.
 func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
@@ -72,6 +75,8 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 		p("| %s | %s | %s | %s | %s |\n", mdRank(pr.Rank), mdInline(string(pr.ID)), mdInline(pr.Title),
 			mdScore(num(pr.Score)), mdInline(joinItems(pr.Addresses)))
 	}
+
+	writeRobustness(p, res, k)
 
 	p("\n## Diagnostics\n\n")
 	p("Errors: %d; warnings: %d; notes: %d.\n", sum.errors, sum.warnings, sum.infos)
@@ -127,4 +132,98 @@ func mdRank(r int) string {
 		return "–"
 	}
 	return fmt.Sprint(r)
+}
+
+// writeRobustness writes the "Robustness" section when the result holds an
+// uncertainty analysis.
+func writeRobustness(p func(string, ...any), res *gapanalysis.Result, k int) {
+	u := res.Uncertainty
+	if u == nil {
+		return
+	}
+	p("\n## Robustness\n\n")
+	kk := sensitivityTopK(res)
+	if u.Samples <= 0 && meanShiftOutput(res) == nil && len(u.Agreement) == 0 {
+		p("No Monte Carlo or sensitivity analysis was run.\n")
+		return
+	}
+	if u.Samples > 0 {
+		inputs := "nothing"
+		if len(u.Inputs) > 0 {
+			inputs = mdInline(strings.Join(u.Inputs, ", "))
+		}
+		p("Ranks over %d Monte Carlo samples (seed %d), varying %s:\n\n", u.Samples, u.Seed, inputs)
+		p("| Rank | Measure | Median rank | Rank P5–P95 | P(top %d) |\n| ---: | --- | ---: | ---: | ---: |\n", kk)
+		for i := range res.Priorities {
+			if i >= k {
+				break
+			}
+			pr := &res.Priorities[i]
+			ru := rankUncertainty(res, pr)
+			if ru == nil {
+				continue
+			}
+			p("| %s | %s | %s | %s–%s | %s |\n", mdRank(pr.Rank), mdInline(string(pr.ID)),
+				mdNumber(ru.Median), mdNumber(ru.P05), mdNumber(ru.P95), mdPercent(num(ru.PTopK)))
+		}
+		p("\n")
+	}
+	if o := meanShiftOutput(res); o != nil {
+		best := -1
+		for i := range o.Total {
+			if finite(o.Total[i]) && (best < 0 || o.Total[i] > o.Total[best]) {
+				best = i
+			}
+		}
+		if best >= 0 && best < len(u.Sobol.Inputs) && o.Variance > 0 {
+			interval := ""
+			if lo, hi := at(o.TotalLo, best), at(o.TotalHi, best); finite(lo) && finite(hi) {
+				interval = fmt.Sprintf(", %s interval %s–%s", confidenceText(u.Sobol.Confidence), mdFixed(lo, 2), mdFixed(hi, 2))
+			}
+			p("Most influential input on the mean absolute rank shift: **%s** (total Sobol index %s%s; %d base samples).\n\n",
+				mdInline(u.Sobol.Inputs[best]), mdFixed(o.Total[best], 2), interval, u.Sobol.N)
+		} else if o.Variance == 0 {
+			p("The mean absolute rank shift does not vary with the uncertain inputs (every Sobol index is 0).\n\n")
+		}
+	}
+	lo, hi := -1, -1
+	for i, a := range u.Agreement {
+		if !finite(a.Spearman) {
+			continue
+		}
+		if lo < 0 || a.Spearman < u.Agreement[lo].Spearman {
+			lo = i
+		}
+		if hi < 0 || a.Spearman > u.Agreement[hi].Spearman {
+			hi = i
+		}
+	}
+	if lo >= 0 && lo == hi {
+		a := u.Agreement[lo]
+		p("Agreement between ranking methods (Spearman's rho): %s (%s–%s).\n", mdFixed(a.Spearman, 2), mdInline(a.A), mdInline(a.B))
+	} else if lo >= 0 {
+		a, b := u.Agreement[lo], u.Agreement[hi]
+		p("Agreement between ranking methods (Spearman's rho): from %s (%s–%s) to %s (%s–%s).\n",
+			mdFixed(a.Spearman, 2), mdInline(a.A), mdInline(a.B), mdFixed(b.Spearman, 2), mdInline(b.A), mdInline(b.B))
+	}
+}
+
+// mdNumber formats a rank statistic: whole numbers without decimals, others
+// with one, or "–" when not finite.
+func mdNumber(v float64) string {
+	if !finite(v) {
+		return "–"
+	}
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
+}
+
+// mdFixed formats v with the given decimals, or "–" when not finite.
+func mdFixed(v float64, decimals int) string {
+	if !finite(v) {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'f', decimals, 64)
 }

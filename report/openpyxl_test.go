@@ -81,7 +81,8 @@ func TestWorkbookOpenpyxl(t *testing.T) {
 	}
 }
 
-// demoResult is what "gapstudy demo --samples 200" computes.
+// demoResult is what "gapstudy demo --samples 200 --sobol 32" computes (with 200
+// bootstrap resamples): Monte Carlo ranks, Sobol indices and method agreement.
 func demoResult(t *testing.T) *gapanalysis.Result {
 	t.Helper()
 	cl, err := gapanalysis.Builtin()
@@ -90,9 +91,17 @@ func demoResult(t *testing.T) *gapanalysis.Result {
 	require.NoError(t, err)
 	cfg := gapanalysis.DefaultConfig()
 	cfg.Uncertainty.Samples = 200
+	cfg.Uncertainty.Sobol = 32
+	cfg.Uncertainty.Bootstrap = 200
 	res, err := gapanalysis.Analyze(cl, ds, cfg)
 	require.NoError(t, err)
-	require.NoError(t, gapanalysis.MonteCarlo(context.Background(), res, gapanalysis.UncertaintyOptions{}))
+	ctx := context.Background()
+	require.NoError(t, gapanalysis.MonteCarlo(ctx, res, gapanalysis.UncertaintyOptions{}))
+	require.NoError(t, gapanalysis.Sensitivity(ctx, res, gapanalysis.UncertaintyOptions{}))
+	_, err = gapanalysis.CompareMethods(res)
+	require.NoError(t, err)
+	require.NotNil(t, res.Uncertainty.Sobol)
+	require.NotEmpty(t, res.Uncertainty.Agreement)
 	return res
 }
 

@@ -1,6 +1,8 @@
 package report_test
 
 import (
+	"math"
+
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
 
@@ -238,7 +240,12 @@ func sampleResult() *gapanalysis.Result {
 }
 
 // syntheticResult returns the sample study marked synthetic, with a Monte Carlo
-// analysis of 200 samples.
+// analysis of 200 samples, Sobol indices of two inputs (partial and method) and
+// the agreement of two pairs of methods, one of them undefined (NaN, as for a
+// constant ranking). The Sobol outputs are in the order of the analysis
+// (checklist order of the measures, then the mean absolute rank shift); the
+// writers list the mean absolute rank shift first, then the measures in priority
+// order. All numbers are exact in binary, so that they print exactly.
 func syntheticResult() *gapanalysis.Result {
 	res := sampleResult()
 	res.Meta.Synthetic = true
@@ -264,6 +271,31 @@ func syntheticResult() *gapanalysis.Result {
 	for i := range res.Priorities {
 		res.Priorities[i].Uncertainty = &mc[i]
 		res.Uncertainty.Measures[res.Priorities[i].ID] = mc[i]
+	}
+	res.Config.Uncertainty.Sobol = 64
+	res.Config.Uncertainty.Bootstrap = 500
+	res.Uncertainty.Inputs = []string{gapanalysis.InputPartial, gapanalysis.InputMethod}
+	res.Uncertainty.Sobol = &gapanalysis.SobolReport{
+		N: 64, Evaluations: 64 * (2 + 2), Sequence: "sobol", Confidence: 0.95,
+		Inputs: []string{gapanalysis.InputPartial, gapanalysis.InputMethod},
+		Outputs: []gapanalysis.SobolOutput{
+			{Name: "M-PENALTIES", Variance: 0.25,
+				First: []float64{0.125, 0.75}, FirstLo: []float64{0.0625, 0.625}, FirstHi: []float64{0.1875, 0.875},
+				Total: []float64{0.25, 0.875}, TotalLo: []float64{0.1875, 0.8125}, TotalHi: []float64{0.3125, 0.9375}},
+			{Name: "M-VICTIMS", Variance: 0.5,
+				First: []float64{0.375, 0.5}, FirstLo: []float64{0.25, 0.375}, FirstHi: []float64{0.5, 0.625},
+				Total: []float64{0.4375, 0.625}, TotalLo: []float64{0.375, 0.5}, TotalHi: []float64{0.5, 0.75}},
+			{Name: "M-HOTLINE", Variance: 0,
+				First: []float64{0, 0}, FirstLo: []float64{0, 0}, FirstHi: []float64{0, 0},
+				Total: []float64{0, 0}, TotalLo: []float64{0, 0}, TotalHi: []float64{0, 0}},
+			{Name: gapanalysis.OutputMeanShift, Variance: 0.375,
+				First: []float64{0.25, 0.625}, FirstLo: []float64{0.125, 0.5}, FirstHi: []float64{0.375, 0.75},
+				Total: []float64{0.3125, 0.75}, TotalLo: []float64{0.25, 0.6875}, TotalHi: []float64{0.375, 0.8125}},
+		},
+	}
+	res.Uncertainty.Agreement = []gapanalysis.MethodAgreement{
+		{A: "wsm", B: "topsis", Spearman: 0.5, Kendall: 0.25, WS: 0.75},
+		{A: "wsm", B: "promethee2", Spearman: math.NaN(), Kendall: math.NaN(), WS: 1},
 	}
 	return res
 }

@@ -219,57 +219,6 @@ func (b *book) items(s *sheetWriter) {
 	s.table(16, 1)
 }
 
-// sensitivity writes the Sensitivity sheet: the Monte Carlo rank distribution of
-// every country and measure.
-func (b *book) sensitivity(s *sheetWriter) {
-	res, st := b.res, b.st
-	u := res.Uncertainty
-	s.header(1, "Kind", "ID", "Name", "Rank", "Median rank", "Rank P5", "Rank P95", "P(top k)")
-	r := 1
-	row := func(kind, id, name string, nominal int, ru gapanalysis.RankUncertainty) {
-		r++
-		s.text(1, r, kind, st.text)
-		s.text(2, r, id, st.text)
-		s.text(3, r, name, st.text)
-		s.rank(4, r, nominal)
-		s.number(5, r, ru.Median, st.dec1)
-		s.number(6, r, ru.P05, st.dec1)
-		s.number(7, r, ru.P95, st.dec1)
-		s.number(8, r, ru.PTopK, st.pct0)
-	}
-	for _, code := range sortedUncertainCountries(u) {
-		ru := u.Countries[code]
-		row("country", string(code), gapanalysis.CountryName(code), ru.Nominal, ru)
-	}
-	for i := range res.Priorities {
-		p := &res.Priorities[i]
-		if ru := rankUncertainty(res, p); ru != nil {
-			row("measure", string(p.ID), p.Title, p.Rank, *ru)
-		}
-	}
-	s.table(8, 2)
-}
-
-// sortedUncertainCountries returns the countries of the Monte Carlo analysis by
-// nominal rank (unranked last), then code.
-func sortedUncertainCountries(u *gapanalysis.Uncertainty) []gapanalysis.CountryCode {
-	codes := make([]gapanalysis.CountryCode, 0, len(u.Countries))
-	for c := range u.Countries {
-		codes = append(codes, c)
-	}
-	sort.Slice(codes, func(i, j int) bool {
-		ri, rj := u.Countries[codes[i]].Nominal, u.Countries[codes[j]].Nominal
-		if (ri == 0) != (rj == 0) {
-			return rj == 0
-		}
-		if ri != rj {
-			return ri < rj
-		}
-		return codes[i] < codes[j]
-	})
-	return codes
-}
-
 // diagnostics writes the Diagnostics sheet in the result's order.
 func (b *book) diagnostics(s *sheetWriter) {
 	st := b.st
@@ -362,6 +311,8 @@ func parameters(res *gapanalysis.Result, k int) []parameter {
 		parameter{"Uncertainty: criteria jitter", u.CriteriaJitter},
 		parameter{"Uncertainty: missing rules", joinStrings(u.MissingRules)},
 		parameter{"Uncertainty: methods", strings.Join(u.Methods, ", ")},
+		parameter{"Uncertainty: Sobol base samples", u.Sobol},
+		parameter{"Uncertainty: bootstrap resamples", bootstrapResamples(res)},
 	)
 	statuses := make([]string, 0, len(cfg.Vocabulary))
 	for st := range cfg.Vocabulary {

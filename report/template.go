@@ -101,11 +101,12 @@ var errNilChecklist = errors.New("report: nil checklist")
 //
 // The Questionnaire sheet has one row per checklist item in checklist order,
 // under a heading row for each pillar and each theme, with the columns of
-// QuestionnaireHeaders: the item's ID, provision, title, question, guidance
-// (its note, penalty and obligation in words), a link to the provision's ELI,
-// and the answer cells: Status (a dropdown of full, partial, none, na and
-// unknown; other spellings are kept after a warning), Evidence, Comment and,
-// when the checklist has numeric items, Value (unlocked on numeric rows only).
+// QuestionnaireHeaders: the item's ID, provision, title, question and guidance
+// (its note, penalty and obligation in words); the answer cells Status (a
+// dropdown of full, partial, none, na and unknown; other spellings are kept
+// after a warning), Evidence, Comment and, when the checklist has numeric items,
+// Value (unlocked on numeric rows only); and a link to the provision's ELI (the
+// act's for a provision without its own; none for a best practice without one).
 // Items of an instrument that does not bind the country are prefilled with na,
 // say so in their guidance and stay locked, so that the file is complete.
 //
@@ -121,7 +122,7 @@ func WriteTemplate(w io.Writer, cl *gapanalysis.Checklist, country gapanalysis.C
 	if cl == nil {
 		return errNilChecklist
 	}
-	if len(cl.Items()) == 0 {
+	if len(checklistItems(cl)) == 0 {
 		return fmt.Errorf("report: checklist %s has no items", cl.ID)
 	}
 	c, ok := gapanalysis.CountryByCode(country)
@@ -170,8 +171,9 @@ type template struct {
 	cl       *gapanalysis.Checklist
 	country  gapanalysis.Country
 	o        TemplateOptions
-	numeric  bool // the checklist has numeric items: write the Value column
-	notBound int  // items that do not bind the country
+	items    []*gapanalysis.Item // in checklist order
+	numeric  bool                // the checklist has numeric items: write the Value column
+	notBound int                 // items that do not bind the country
 	st       templateStyles
 }
 
@@ -184,7 +186,8 @@ type templateStyles struct {
 
 func newTemplate(f *excelize.File, cl *gapanalysis.Checklist, c gapanalysis.Country, o TemplateOptions) (*template, error) {
 	t := &template{f: f, cl: cl, country: c, o: o}
-	for _, it := range cl.Items() {
+	t.items = checklistItems(cl)
+	for _, it := range t.items {
 		if it.Type == gapanalysis.NumericItem {
 			t.numeric = true
 		}
@@ -237,6 +240,19 @@ func newTemplate(f *excelize.File, cl *gapanalysis.Checklist, c gapanalysis.Coun
 		*d.id = id
 	}
 	return t, nil
+}
+
+// checklistItems returns the items of a checklist in order, walking its
+// hierarchy rather than its lazily built index, so that templates written
+// concurrently from one checklist built in code do not race.
+func checklistItems(cl *gapanalysis.Checklist) []*gapanalysis.Item {
+	var out []*gapanalysis.Item
+	for _, p := range cl.Pillars {
+		for _, th := range p.Themes {
+			out = append(out, th.Items...)
+		}
+	}
+	return out
 }
 
 // countryLabel is "Austria (AT)".
@@ -487,7 +503,7 @@ func (t *template) cover() error {
 	field(CoverChecklistVersion, t.cl.Version, st.text)
 	field(CoverChecklistSHA, sha, st.text)
 	field(CoverMadeFor, string(t.country.Code), st.text)
-	field("Questions", fmt.Sprint(len(t.cl.Items())), st.text)
+	field("Questions", fmt.Sprint(len(t.items)), st.text)
 	field("Written by", firstNonEmpty(t.o.Tool, "gapstudy"), st.text)
 
 	return s.finish(false, title+" — "+t.countryLabel())
@@ -582,7 +598,10 @@ func (t *template) itemRow(s *qsheet, row int, it *gapanalysis.Item, eliCol int)
 
 	// The link: a web address becomes a hyperlink; it is not wrapped, and may
 	// run on into the empty cells to its right.
-	eli := firstNonEmpty(it.ELI, t.cl.Instrument.ELI)
+	eli := it.ELI
+	if eli == "" && it.Obligation != gapanalysis.Practice {
+		eli = t.cl.Instrument.ELI // a provision of the instrument: link the act
+	}
 	if isWebURL(eli) {
 		s.text(eliCol, row, eli, st.link)
 		if s.err == nil {

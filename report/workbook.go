@@ -201,7 +201,7 @@ const (
 // styles holds the IDs of the cell styles, registered once per workbook.
 type styles struct {
 	text, wrap, header, title, section, banner, label, link int
-	integer, dec1, dec2, dec4, pct0, pct1, general          int
+	integer, dec1, dec2, dec3, dec4, pct0, pct1, general    int
 	status                                                  map[gapanalysis.Status]int
 }
 
@@ -245,6 +245,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.integer, numFmt("0")},
 		{&st.dec1, numFmt("0.0")},
 		{&st.dec2, numFmt("0.00")},
+		{&st.dec3, numFmt("0.000")},
 		{&st.dec4, numFmt("0.0000")},
 		{&st.pct0, numFmt("0%")},
 		{&st.pct1, numFmt("0.0%")},

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"fmt"
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
@@ -12,47 +15,78 @@ type ChecklistOptions struct {
 	IO
 	Checklist string
 	Format    string
+	OutFile   string // -o: the file to write; "" writes to Out
 }
 
 func newChecklistCmd(streams IO) *cobra.Command {
 	opts := &ChecklistOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "checklist [--format yaml|md]",
+		Use:   "checklist [--format yaml|xlsx|md] [-o FILE]",
 		Short: "Print the checklist (the built-in one by default)",
 		Long: `checklist prints a checklist: as YAML (the form you edit and pass back with
---checklist) or as a readable Markdown table of items and measures.`,
+--checklist), as an xlsx workbook (the same fields, one row per item, on the
+sheets About, Items, Measures and Criteria — edit it in Excel or LibreOffice and
+pass it back with --checklist just the same), or as a readable Markdown table of
+items and measures.
+
+A workbook is not text: --format xlsx needs -o FILE, unless standard output is
+redirected to a file or a pipe.`,
 		Example: `  gapstudy checklist > my-checklist.yaml
+  gapstudy checklist --format xlsx -o my-checklist.xlsx
+  gapstudy checklist --checklist my-checklist.xlsx --format yaml -o my-checklist.yaml
   gapstudy checklist --format md > checklist.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runChecklist(opts) },
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "yaml", "output format: yaml or md")
-	cmd.Flags().StringVar(&opts.Checklist, "checklist", "", "checklist file to print instead of the built-in one")
+	cmd.Flags().StringVar(&opts.Format, "format", "yaml", "output format: yaml, xlsx or md")
+	cmd.Flags().StringVar(&opts.Checklist, "checklist", "", "checklist file (YAML or xlsx) to print instead of the built-in one")
+	cmd.Flags().StringVarP(&opts.OutFile, "out", "o", "", "write to this file instead of standard output")
 	return cmd
 }
 
 func runChecklist(opts *ChecklistOptions) error {
 	switch opts.Format {
-	case "yaml", "md":
+	case "yaml", "md", "xlsx":
 	default:
-		return usagef("--format: %q is not yaml or md", opts.Format)
+		return usagef("--format: %q is not yaml, xlsx or md", opts.Format)
 	}
+	if opts.Format == "xlsx" && opts.OutFile == "" && isTerminal(opts.Out) {
+		return usagef("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or redirect standard output to a file)")
+	}
+	var write func(w io.Writer) error
 	if opts.Format == "yaml" && opts.Checklist == "" {
 		// The built-in file as shipped, with its comments.
-		_, err := opts.Out.Write(gapanalysis.BuiltinYAML())
-		return err
+		write = func(w io.Writer) error {
+			_, err := w.Write(gapanalysis.BuiltinYAML())
+			return err
+		}
+	} else {
+		cl, err := loadChecklist(opts.Checklist)
+		if err != nil {
+			return err
+		}
+		switch opts.Format {
+		case "md":
+			write = func(w io.Writer) error { return report.WriteChecklistMarkdown(w, cl) }
+		case "xlsx":
+			write = func(w io.Writer) error { return report.WriteChecklistXLSX(w, cl) }
+		default:
+			write = func(w io.Writer) error {
+				b, err := cl.YAML()
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(b)
+				return err
+			}
+		}
 	}
-	cl, err := loadChecklist(opts.Checklist)
-	if err != nil {
-		return err
+	if opts.OutFile == "" {
+		return write(opts.Out)
 	}
-	if opts.Format == "md" {
-		return report.WriteChecklistMarkdown(opts.Out, cl)
+	if err := report.WriteFile(opts.OutFile, write); err != nil {
+		return fmt.Errorf("write %s: %w", opts.OutFile, err)
 	}
-	b, err := cl.YAML()
-	if err != nil {
-		return err
-	}
-	_, err = opts.Out.Write(b)
-	return err
+	fmt.Fprintf(opts.ErrOut, "wrote %s\n", opts.OutFile)
+	return nil
 }

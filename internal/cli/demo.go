@@ -26,7 +26,8 @@ func newDemoCmd(streams IO) *cobra.Command {
 to prepare. The survey is SYNTHETIC — generated test data, not an assessment of
 any real Member State — and every output says so.`,
 		Example: `  gapstudy demo
-  gapstudy demo -o study.xlsx --json study.json`,
+  gapstudy demo -o study.xlsx --json study.json
+  gapstudy demo --samples 2000 --sobol 512 -o study.xlsx --plots plots/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runDemo(opts) },
 	}

@@ -98,6 +98,7 @@ pipeline on an embedded SYNTHETIC survey.`,
 		newDemoCmd(streams),
 		newValidateCmd(streams),
 		newChecklistCmd(streams),
+		newTemplateCmd(streams),
 		newVersionCmd(streams),
 	)
 	return root

@@ -11,6 +11,8 @@ import (
 type RunOptions struct {
 	IO
 	studyFlags
+	importFlags
+	layoutFlags
 	Files []string
 }
 
@@ -27,7 +29,8 @@ Every problem in the input is printed with its file, sheet and cell. The exit co
 is 1 when the data had errors (or warnings, with --strict), 2 for usage errors.`,
 		Example: `  gapstudy run -o results.xlsx survey.xlsx
   gapstudy run --checklist my-checklist.yaml --json results.json -o results.xlsx survey.xlsx
-  gapstudy run --config study.yaml --csv out/ replies/`,
+  gapstudy run --config study.yaml --csv out/ replies/
+  gapstudy run --layout respondents --mapping mapping.csv -o results.xlsx export.xlsx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -35,7 +38,9 @@ is 1 when the data had errors (or warnings, with --strict), 2 for usage errors.`
 		},
 	}
 	addStudyFlags(cmd, &opts.studyFlags)
-	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML); default: the built-in "+gapanalysis.BuiltinID)
+	addImportFlags(cmd, &opts.importFlags)
+	addLayoutFlags(cmd, &opts.layoutFlags)
+	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
 	return cmd
 }
 
@@ -45,6 +50,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().StringVar(&f.json, "json", "", "write the results as JSON")
 	cmd.Flags().StringVar(&f.csv, "csv", "", "write the result tables as CSV files into this folder")
 	cmd.Flags().StringVar(&f.markdown, "markdown", "", "write a short Markdown summary")
+	cmd.Flags().StringVar(&f.plots, "plots", "", "write the uncertainty plots (rank-intervals.png, sobol.png) into this folder; needs --samples")
 	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis, promethee2 or vikor (default wsm)")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
 	cmd.Flags().IntVar(&f.samples, "samples", 0, "Monte Carlo samples for the rank uncertainty (0: none; default from the config)")
@@ -76,6 +82,12 @@ func runStudy(opts *RunOptions) error {
 	}
 	iopts, err := importOptions(cl, cfg)
 	if err != nil {
+		return err
+	}
+	if err := opts.importFlags.apply(iopts); err != nil {
+		return err
+	}
+	if err := opts.layoutFlags.applyLayouts(iopts); err != nil {
 		return err
 	}
 	ds, err := importers.OpenAll(opts.Files, iopts)

@@ -23,6 +23,7 @@ type studyFlags struct {
 	json      string
 	csv       string
 	markdown  string
+	plots     string
 	method    string
 	strict    bool
 	samples   int
@@ -64,10 +65,14 @@ func (f *studyFlags) loadConfig() (gapanalysis.Config, error) {
 	if err := cfg.Check(); err != nil {
 		return cfg, &usageError{err}
 	}
+	if f.plots != "" && cfg.Uncertainty.Samples <= 0 {
+		return cfg, usagef("--plots: the plots show the Monte Carlo analysis; give --samples N (or uncertainty.samples in the config)")
+	}
 	return cfg, nil
 }
 
-// loadChecklist returns the checklist a config names: "builtin:ID" or a YAML path.
+// loadChecklist returns the checklist a config names: "builtin:ID", or the path
+// of a checklist in YAML or xlsx (told apart by content, see readChecklistFile).
 func loadChecklist(name string) (*gapanalysis.Checklist, error) {
 	if name == "" || name == "builtin:"+gapanalysis.BuiltinID || name == "builtin" {
 		cl, err := gapanalysis.Builtin()
@@ -84,7 +89,7 @@ func loadChecklist(name string) (*gapanalysis.Checklist, error) {
 		return nil, usagef("checklist: %v", err)
 	}
 	defer fh.Close()
-	cl, err := gapanalysis.LoadChecklist(fh, name)
+	cl, err := readChecklistFile(fh, name)
 	if err != nil {
 		return nil, &usageError{err}
 	}
@@ -127,6 +132,12 @@ func (f *studyFlags) writeOutputs(res *gapanalysis.Result, streams IO) error {
 			return fmt.Errorf("write CSV to %s: %w", f.csv, err)
 		}
 		fmt.Fprintf(streams.ErrOut, "wrote CSV files to %s\n", f.csv)
+	}
+	if f.plots != "" {
+		if err := report.WritePlots(f.plots, res); err != nil {
+			return fmt.Errorf("write plots to %s: %w", f.plots, err)
+		}
+		fmt.Fprintf(streams.ErrOut, "wrote plots to %s\n", f.plots)
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ import (
 type ValidateOptions struct {
 	IO
 	studyFlags
+	importFlags
+	layoutFlags
 	Files []string
 }
 
@@ -26,16 +28,20 @@ func newValidateCmd(streams IO) *cobra.Command {
 rows read = rows used + rows reported. Nothing is written. Exit code 1 when there
 are errors (or warnings, with --strict).`,
 		Example: `  gapstudy validate survey.xlsx
-  gapstudy validate --checklist my-checklist.yaml replies/`,
+  gapstudy validate --checklist my-checklist.yaml replies/
+  gapstudy validate --sheet Answers=matrix --sheet Export=respondents survey.xlsx
+  gapstudy validate --mapping mapping.yaml survey-tool-export.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML); default: the built-in "+gapanalysis.BuiltinID)
+	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
 	cmd.Flags().StringVar(&opts.config, "config", "", "study config file (YAML)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "exit 1 on warnings too")
+	addImportFlags(cmd, &opts.importFlags)
+	addLayoutFlags(cmd, &opts.layoutFlags)
 	return cmd
 }
 
@@ -50,6 +56,12 @@ func runValidate(opts *ValidateOptions) error {
 	}
 	iopts, err := importOptions(cl, cfg)
 	if err != nil {
+		return err
+	}
+	if err := opts.importFlags.apply(iopts); err != nil {
+		return err
+	}
+	if err := opts.layoutFlags.applyLayouts(iopts); err != nil {
 		return err
 	}
 	ds, err := importers.OpenAll(opts.Files, iopts)
@@ -71,8 +83,12 @@ func runValidate(opts *ValidateOptions) error {
 		if !a.Balanced() {
 			state = "UNBALANCED"
 		}
+		layout := a.Layout
+		if layout == "" {
+			layout = "no" // the sheet was not read: no header, or empty
+		}
 		fmt.Fprintf(opts.Out, "%s: %s layout, %d rows read = %d used + %d reported (%s)\n",
-			where, a.Layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
+			where, layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
 	}
 	fmt.Fprintf(opts.Out, "%d responses from %d countries\n", len(ds.Responses), len(ds.Countries()))
 	return derr

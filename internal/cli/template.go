@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/report"
+)
+
+// TemplateOptions holds the flags and streams of "gapstudy template".
+type TemplateOptions struct {
+	IO
+	Dir       string // -o: the folder the questionnaires are written to
+	Countries string // --countries: eu27, all, or a comma-separated list
+	Checklist string
+	Title     string
+	ReturnTo  string
+	Deadline  string
+	Force     bool // overwrite existing files
+}
+
+func newTemplateCmd(streams IO) *cobra.Command {
+	opts := &TemplateOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "template -o DIR [--countries eu27|all|AT,BE,…] [--checklist FILE]",
+		Short: "Write one questionnaire workbook per country, to send to national experts",
+		Long: `template writes a questionnaire workbook (.xlsx) for each country into DIR, named
+questionnaire-<country code>-<checklist ID>.xlsx, and prints the files written.
+
+Each workbook has a Cover sheet (the country; fields for the respondent's name,
+organisation and the date; instructions; an "About this file" block that
+identifies the questionnaire) and a Questionnaire sheet with one row per checklist
+item, grouped by pillar and theme: the provision, the question, guidance, a status
+dropdown (full, partial, none, na, unknown), evidence and comment cells, and a link
+to the provision. The sheets are protected without a password; only the answer
+cells can be edited. Items of the Directive are prefilled na for a country it does
+not bind (Denmark).
+
+The filled-in files are read back by run and validate, alone or as a folder: the
+country comes from each file's Cover sheet.
+
+--countries takes eu27 (the default), all (the EU and Iceland, Liechtenstein,
+Norway, Switzerland and the United Kingdom), or a comma-separated list of codes or
+names. Existing files are not overwritten unless --force is given.`,
+		Example: `  gapstudy template -o questionnaires/
+  gapstudy template -o out/ --countries AT,BE,DE --deadline "30 June 2026" --return-to study@example.org
+  gapstudy template -o out/ --checklist my-checklist.yaml --countries all`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runTemplate(opts) },
+	}
+	cmd.Flags().StringVarP(&opts.Dir, "out", "o", "", "folder to write the questionnaires to (created if missing)")
+	cmd.Flags().StringVar(&opts.Countries, "countries", "eu27", "countries: eu27, all, or a comma-separated list of codes or names")
+	cmd.Flags().StringVar(&opts.Checklist, "checklist", "", "checklist file (YAML); default: the built-in "+gapanalysis.BuiltinID)
+	cmd.Flags().StringVar(&opts.Title, "title", "", `title on the Cover sheet (default "Questionnaire: <checklist title>")`)
+	cmd.Flags().StringVar(&opts.ReturnTo, "return-to", "", "where to return the filled-in file (e.g. an e-mail address), shown in the instructions")
+	cmd.Flags().StringVar(&opts.Deadline, "deadline", "", "date by which to return the file, shown in the instructions")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite existing questionnaire files")
+	return cmd
+}
+
+// runTemplate is the body of "gapstudy template".
+func runTemplate(opts *TemplateOptions) error {
+	if opts.Dir == "" {
+		return usagef("-o/--out: give the folder to write the questionnaires to")
+	}
+	countries, err := parseCountries(opts.Countries)
+	if err != nil {
+		return err
+	}
+	cl, err := loadChecklist(opts.Checklist)
+	if err != nil {
+		return err
+	}
+	if fi, err := os.Stat(opts.Dir); err == nil && !fi.IsDir() {
+		return usagef("-o/--out: %s is a file, not a folder", opts.Dir)
+	}
+	paths := make([]string, len(countries))
+	var existing []string
+	for i, cc := range countries {
+		paths[i] = filepath.Join(opts.Dir, report.TemplateFileName(cl, cc))
+		if _, err := os.Stat(paths[i]); err == nil {
+			existing = append(existing, paths[i])
+		}
+	}
+	if len(existing) > 0 && !opts.Force {
+		verb := "exist"
+		if len(existing) == 1 {
+			verb = "exists"
+		}
+		return usagef("%s already %s (perhaps filled in); use --force to overwrite", strings.Join(existing, ", "), verb)
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	to := &report.TemplateOptions{
+		Title:    opts.Title,
+		ReturnTo: opts.ReturnTo,
+		Deadline: opts.Deadline,
+		Tool:     "gapstudy " + gapanalysis.Version,
+	}
+	for i, cc := range countries {
+		err := report.WriteFile(paths[i], func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) })
+		if err != nil {
+			return fmt.Errorf("write %s: %w", paths[i], err)
+		}
+		fmt.Fprintln(opts.Out, paths[i])
+	}
+	return nil
+}
+
+// parseCountries reads the --countries list: "eu27" (or "eu"), "all", and codes
+// or names (anything gapanalysis.LookupCountry accepts), separated by commas;
+// duplicates count once, in the order first given.
+func parseCountries(s string) ([]gapanalysis.CountryCode, error) {
+	var out []gapanalysis.CountryCode
+	seen := map[gapanalysis.CountryCode]bool{}
+	add := func(cs ...gapanalysis.CountryCode) {
+		for _, c := range cs {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	for _, tok := range strings.Split(s, ",") {
+		tok = strings.TrimSpace(tok)
+		switch strings.ToLower(tok) {
+		case "":
+			continue
+		case "eu27", "eu":
+			add(gapanalysis.EU27()...)
+			continue
+		case "all":
+			for _, c := range gapanalysis.Countries() {
+				add(c.Code)
+			}
+			continue
+		}
+		code, ok := gapanalysis.LookupCountry(tok)
+		if !ok {
+			msg := fmt.Sprintf("--countries: unknown country %q", tok)
+			if sug, found := gapanalysis.SuggestCountry(tok); found {
+				msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
+			}
+			return nil, usagef("%s", msg)
+		}
+		add(code)
+	}
+	if len(out) == 0 {
+		return nil, usagef("--countries: no country given (use eu27, all, or codes such as AT,BE)")
+	}
+	return out, nil
+}
