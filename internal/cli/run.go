@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
-	"github.com/gapstudy/gapstudy/importers"
 )
 
 // RunOptions holds the flags and streams of "gapstudy run".
@@ -72,25 +71,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 
 // runStudy is the body of "gapstudy run".
 func runStudy(opts *RunOptions) error {
-	cfg, err := opts.loadConfig()
-	if err != nil {
-		return err
-	}
-	cl, err := loadChecklist(cfg.Checklist)
-	if err != nil {
-		return err
-	}
-	iopts, err := importOptions(cl, cfg)
-	if err != nil {
-		return err
-	}
-	if err := opts.importFlags.apply(iopts); err != nil {
-		return err
-	}
-	if err := opts.layoutFlags.applyLayouts(iopts); err != nil {
-		return err
-	}
-	ds, err := importers.OpenAll(opts.Files, iopts)
+	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files)
 	if err != nil {
 		return err
 	}

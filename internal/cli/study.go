@@ -214,6 +214,34 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// importSurveys reads the config and the checklist the flags name and imports the
+// survey files with the import and layout flags applied.
+func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string) (gapanalysis.Config, *gapanalysis.Checklist, *gapanalysis.Dataset, error) {
+	cfg, err := sf.loadConfig()
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	cl, err := loadChecklist(cfg.Checklist)
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	iopts, err := importOptions(cl, cfg)
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	if err := imp.apply(iopts); err != nil {
+		return cfg, nil, nil, err
+	}
+	if err := lay.applyLayouts(iopts); err != nil {
+		return cfg, nil, nil, err
+	}
+	ds, err := importers.OpenAll(files, iopts)
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	return cfg, cl, ds, nil
+}
+
 // analyze runs the pipeline and, when samples are asked for, the uncertainty
 // analysis with a progress bar on a terminal.
 func analyze(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, errOut io.Writer) (*gapanalysis.Result, error) {

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
-	"github.com/gapstudy/gapstudy/importers"
 )
 
 // ValidateOptions holds the flags and streams of "gapstudy validate".
@@ -46,25 +45,7 @@ are errors (or warnings, with --strict).`,
 }
 
 func runValidate(opts *ValidateOptions) error {
-	cfg, err := opts.loadConfig()
-	if err != nil {
-		return err
-	}
-	cl, err := loadChecklist(cfg.Checklist)
-	if err != nil {
-		return err
-	}
-	iopts, err := importOptions(cl, cfg)
-	if err != nil {
-		return err
-	}
-	if err := opts.importFlags.apply(iopts); err != nil {
-		return err
-	}
-	if err := opts.layoutFlags.applyLayouts(iopts); err != nil {
-		return err
-	}
-	ds, err := importers.OpenAll(opts.Files, iopts)
+	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files)
 	if err != nil {
 		return err
 	}
