@@ -251,34 +251,15 @@ func (r *reader) newLayoutImport(ds *gapanalysis.Dataset, file, sheet string) *l
 func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet string, h *matrixHead, how string) {
 	s := r.newLayoutImport(ds, file, sheet)
 	defer func() { ds.Accounts = append(ds.Accounts, s.acct) }()
-	rows, last := 0, 0
 	if h == nil {
-		nonBlank := 0
-		for src.Next() {
-			rows++
-			num, cells := src.Row()
-			last = num
-			if s.overLimit(rows, num) {
-				return
-			}
-			if !blank(cells) {
-				nonBlank++
-			}
-		}
-		if s.readError(src, last) {
-			return
-		}
-		if nonBlank == 0 {
-			s.diag(gapanalysis.SevInfo, gapanalysis.CodeEmptySheet, -1, 0, "the sheet is empty")
-			return
-		}
-		s.diag(gapanalysis.SevWarning, gapanalysis.CodeNoHeader, -1, 0, fmt.Sprintf(
-			"no header row with a country among %s, so the sheet was not read: "+
-				"the matrix layout needs item IDs down the first column and countries across a header row "+
-				"(e.g. \"ID\", \"AT\", \"BE\")", scanned(nonBlank)))
+		s.noHeader(src, func(scanned string) string {
+			return "no header row with a country among " + scanned + ", so the sheet was not read: " +
+				"the matrix layout needs item IDs down the first column and countries across a header row " +
+				"(e.g. \"ID\", \"AT\", \"BE\")"
+		})
 		return
 	}
-
+	rows, last := 0, 0
 	codes := make([]string, len(h.countries))
 	for i, c := range h.countries {
 		codes[i] = string(c.code)
@@ -530,4 +511,30 @@ func oneOrMany(n int, one, many string) string {
 func colName(col int) string {
 	name := cellName(col, 1)
 	return strings.TrimSuffix(name, "1")
+}
+
+// noHeader reads a sheet without a header to its end, keeping the row limit, and
+// reports it: empty-sheet when every row is blank, otherwise a no-header warning
+// whose message is msg(the rows scanned).
+func (s *sheetImport) noHeader(src rowSource, msg func(scanned string) string) {
+	rows, last, nonBlank := 0, 0, 0
+	for src.Next() {
+		rows++
+		num, cells := src.Row()
+		last = num
+		if s.overLimit(rows, num) {
+			return
+		}
+		if !blank(cells) {
+			nonBlank++
+		}
+	}
+	if s.readError(src, last) {
+		return
+	}
+	if nonBlank == 0 {
+		s.diag(gapanalysis.SevInfo, gapanalysis.CodeEmptySheet, -1, 0, "the sheet is empty")
+		return
+	}
+	s.diag(gapanalysis.SevWarning, gapanalysis.CodeNoHeader, -1, 0, msg(scanned(nonBlank)))
 }

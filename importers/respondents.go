@@ -271,35 +271,16 @@ func (r *reader) unknownItemHeader(text string) (unknownItemHeader, bool) {
 func (r *reader) readRespondents(ds *gapanalysis.Dataset, src rowSource, file, sheet string, h *respondentsHead, how string) {
 	s := r.newLayoutImport(ds, file, sheet)
 	defer func() { ds.Accounts = append(ds.Accounts, s.acct) }()
-	rows, last := 0, 0
 	if h == nil {
-		nonBlank := 0
-		for src.Next() {
-			rows++
-			num, cells := src.Row()
-			last = num
-			if s.overLimit(rows, num) {
-				return
-			}
-			if !blank(cells) {
-				nonBlank++
-			}
-		}
-		if s.readError(src, last) {
-			return
-		}
-		if nonBlank == 0 {
-			s.diag(gapanalysis.SevInfo, gapanalysis.CodeEmptySheet, -1, 0, "the sheet is empty")
-			return
-		}
-		s.diag(gapanalysis.SevWarning, gapanalysis.CodeNoHeader, -1, 0, fmt.Sprintf(
-			"no header row with a country column or an item column among %s, so "+
-				"the sheet was not read: the respondents layout needs a header with a country column "+
-				"(e.g. \"Country\") and one column per item, headed by the item ID, by a text holding it "+
-				"(\"D-3.4 Engaging in…\"), by the item's question, or as a mapping file says",
-			scanned(nonBlank)))
+		s.noHeader(src, func(scanned string) string {
+			return "no header row with a country column or an item column among " + scanned + ", so " +
+				"the sheet was not read: the respondents layout needs a header with a country column " +
+				"(e.g. \"Country\") and one column per item, headed by the item ID, by a text holding it " +
+				"(\"D-3.4 Engaging in…\"), by the item's question, or as a mapping file says"
+		})
 		return
 	}
+	rows, last := 0, 0
 	for src.Next() {
 		rows++
 		num, _ := src.Row()
