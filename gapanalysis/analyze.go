@@ -226,23 +226,11 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 				continue
 			}
 			prev := rs[first]
-			same := r.Status == prev.Status && r.HasValue == prev.HasValue && (!r.HasValue || r.Value == prev.Value)
-			who := "with no respondent named"
-			if name != "" {
-				who = "from respondent " + name
-			}
-			if same {
-				d := NewDiagnostic(SevWarning, CodeDuplicate, fmt.Sprintf(
-					"duplicate answer for %s / %s %s (same as %s); counted once", a.Country, a.Item, who, prev.Source))
-				setPos(&d, r.Source)
-				*diags = append(*diags, d)
+			d := repeatDiagnostic(r, prev.Status, prev.HasValue, prev.Value, prev.Source.String(), name, it)
+			*diags = append(*diags, d)
+			if d.Code == CodeDuplicate {
 				continue
 			}
-			d := NewDiagnostic(SevError, CodeConflict, fmt.Sprintf(
-				"conflicting answers for %s / %s %s: %s here, %s at %s; this country and item are treated as unknown",
-				a.Country, a.Item, who, describe(r, it), describe(prev, it), prev.Source))
-			setPos(&d, r.Source)
-			*diags = append(*diags, d)
 			ans.conflict = true
 		}
 		if first < 0 {
@@ -319,11 +307,36 @@ func informative(r Response, it *Item) bool {
 	return r.Status != StatusUnknown
 }
 
-func describe(r Response, it *Item) string {
-	if it.Type == NumericItem && r.HasValue {
-		return fmt.Sprintf("%g", r.Value)
+func describe(st Status, hasValue bool, v float64, it *Item) string {
+	if it.Type == NumericItem && hasValue {
+		return fmt.Sprintf("%g", v)
 	}
-	return r.Status.String()
+	return st.String()
+}
+
+// repeatDiagnostic judges a later answer r of the same respondent (name, "" for
+// none) for the same country and item as an earlier one (status, value and where
+// it is; "" when not known): a duplicate warning when they are the same, a
+// conflict error otherwise, at r's cell.
+func repeatDiagnostic(r Response, prevStatus Status, prevHas bool, prevValue float64, prevAt string, name string, it *Item) Diagnostic {
+	who := "with no respondent named"
+	if name != "" {
+		who = "from respondent " + name
+	}
+	if prevAt == "" {
+		prevAt = "an earlier row"
+	}
+	var d Diagnostic
+	if r.Status == prevStatus && r.HasValue == prevHas && (!r.HasValue || r.Value == prevValue) {
+		d = NewDiagnostic(SevWarning, CodeDuplicate, fmt.Sprintf(
+			"duplicate answer for %s / %s %s (same as %s); counted once", r.Country, r.Item, who, prevAt))
+	} else {
+		d = NewDiagnostic(SevError, CodeConflict, fmt.Sprintf(
+			"conflicting answers for %s / %s %s: %s here, %s at %s; this country and item are treated as unknown",
+			r.Country, r.Item, who, describe(r.Status, r.HasValue, r.Value, it), describe(prevStatus, prevHas, prevValue, it), prevAt))
+	}
+	setPos(&d, r.Source)
+	return d
 }
 
 func setPos(d *Diagnostic, s Source) {

@@ -493,3 +493,68 @@ func FuzzLookupCountry(f *testing.F) {
 		}
 	})
 }
+
+func FuzzVocabulary(f *testing.F) {
+	f.Add("si, pienamente", uint8(0))
+	f.Add("ja", uint8(2))
+	f.Add("  Teilweise. ", uint8(1))
+	f.Add("50 %", uint8(1))
+	f.Add("\xff", uint8(4))
+	names := []string{"full", "partial", "none", "na", "unknown"}
+	f.Fuzz(func(t *testing.T, form string, key uint8) {
+		name := names[int(key)%len(names)]
+		v, err := NewVocabulary(map[string][]string{name: {form}})
+		if err != nil {
+			// Refused only when the built-in vocabulary gives the form another
+			// status.
+			if st, ok := ParseStatus(form); !ok || st == statusByName[name] {
+				t.Fatalf("NewVocabulary(%s: %q) = %v, but the form does not mean another status", name, form, err)
+			}
+			return
+		}
+		if st, ok := v.Parse(form); !ok || st != statusByName[name] {
+			t.Fatalf("Parse(%q) = %v, %v with %q added under %s", form, st, ok, form, name)
+		}
+		// The extra spelling changes nothing the built-in vocabulary knew.
+		for _, tc := range statusCases {
+			if foldText(tc.in) == foldText(form) {
+				continue
+			}
+			if st, ok := v.Parse(tc.in); !ok || st != tc.want {
+				t.Fatalf("with %q added under %s, Parse(%q) = %v, %v; want %v", form, name, tc.in, st, ok, tc.want)
+			}
+		}
+	})
+}
+
+func FuzzSuggest(f *testing.F) {
+	f.Add("D-3.44", "D-3.4")
+	f.Add("Germny", "germany")
+	f.Add("", "x")
+	f.Add("\xc3", "é")
+	f.Fuzz(func(t *testing.T, s, candidate string) {
+		candidates := []string{candidate, "D-3.4", "BP-HOTLINE"}
+		got, ok := Suggest(s, candidates)
+		if !ok {
+			if got != "" {
+				t.Fatalf("Suggest(%q) = %q, false; want empty", s, got)
+			}
+			return
+		}
+		found := false
+		for _, c := range candidates {
+			found = found || c == got
+		}
+		if !found {
+			t.Fatalf("Suggest(%q) = %q, not a candidate", s, got)
+		}
+		// A text that is a candidate (ignoring case and surrounding spaces)
+		// suggests itself, or an equal one earlier in the list.
+		lower := strings.ToLower(strings.TrimSpace(s))
+		for _, c := range candidates {
+			if lower == strings.ToLower(c) && strings.ToLower(got) != lower {
+				t.Fatalf("Suggest(%q) = %q, want %q", s, got, c)
+			}
+		}
+	})
+}

@@ -422,8 +422,17 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 	}
 	resp.Item = item.ID
 	resp.Source = gapanalysis.Source{File: s.file, Sheet: s.sheet, Cell: cellName(srcCol, num)}
-	s.ds.Responses = append(s.ds.Responses, resp)
+	s.emit(resp)
 	return ok
+}
+
+// emit hands a response to the sink, or keeps it in the dataset.
+func (s *sheetImport) emit(resp gapanalysis.Response) {
+	if s.r.sink != nil {
+		s.r.sink(resp)
+		return
+	}
+	s.ds.Responses = append(s.ds.Responses, resp)
 }
 
 // status parses a status cell; a text outside the vocabulary is a bad-status

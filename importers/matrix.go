@@ -385,7 +385,7 @@ func (s *layoutImport) matrixRow(h *matrixHead, num int, cells []string) rowOutc
 		if !s.answer(&resp, item, text, c.col, num) {
 			ok = false
 		}
-		s.ds.Responses = append(s.ds.Responses, resp)
+		s.emit(resp)
 	}
 	if ok {
 		return rowUsed

@@ -46,6 +46,12 @@ type Options struct {
 	// file), title and header rows included. 0 means DefaultMaxRows (1,048,576);
 	// a negative value means no limit.
 	MaxRows int
+	// Sink, when not nil, receives every response as it is read, in file order,
+	// and the responses are not kept in Dataset.Responses: memory then does not
+	// grow with the number of responses (gapstudy validate streams this way).
+	// nil collects them in Dataset.Responses. Sink is called from the reading
+	// goroutine only.
+	Sink func(gapanalysis.Response)
 	// Password opens password-protected (encrypted) workbooks. "" reads none:
 	// such a workbook gets an encrypted error diagnostic, as does one that the
 	// password does not open. It is used for every encrypted workbook of a read
@@ -92,6 +98,7 @@ type reader struct {
 	questions    map[string]*gapanalysis.Item // textKey of a question text → item
 
 	password string // Options.Password
+	sink     func(gapanalysis.Response)
 	engine   Engine // Options.Engine, resolved: EngineFast or EngineExcelize
 }
 
@@ -110,6 +117,7 @@ func newReader(opts *Options) (*reader, error) {
 		items:   map[string]*gapanalysis.Item{},
 	}
 	r.password = opts.Password
+	r.sink = opts.Sink
 	eng, engErr := resolveEngine(opts.Engine)
 	if engErr != nil {
 		return nil, engErr

@@ -554,7 +554,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	}
 	resp.Item = item.ID
 	resp.Source = gapanalysis.Source{File: s.file, Sheet: s.sheet, Cell: cellName(srcCol, num)}
-	s.ds.Responses = append(s.ds.Responses, resp)
+	s.emit(resp)
 	return ok, true
 }
 

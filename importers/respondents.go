@@ -416,7 +416,7 @@ func (s *layoutImport) respondentRow(h *respondentsHead, num int, cells []string
 		if status != "" && !s.answer(&resp, it.item, status, it.col, num) {
 			good = false
 		}
-		s.ds.Responses = append(s.ds.Responses, resp)
+		s.emit(resp)
 	}
 	return good
 }

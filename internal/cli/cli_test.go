@@ -187,3 +187,15 @@ func TestRunUncertainty(t *testing.T) {
 	assert.Equal(t, ExitUsage, code)
 	assert.Contains(t, errOut, "study.yaml:2: uncertainty.sobol")
 }
+
+func TestValidateFindsRepeatsAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.csv", "country,item,status,respondent\nAT,D-3.4,yes,Ana\nAT,D-3.5.i,no,Ana\n")
+	b := writeFile(t, dir, "b.csv", "country,item,status,respondent\nAT,D-3.4,yes,Ana\nAT,D-3.5.i,yes,Ana\nAT,D-3.5.i,partly,Ben\n")
+	code, out, _ := runCLI(t, "validate", a, b)
+	assert.Equal(t, ExitData, code)
+	assert.Contains(t, out, "b.csv!C2: warning duplicate: duplicate answer for AT / D-3.4 from respondent Ana")
+	assert.Contains(t, out, "b.csv!C3: error conflict: conflicting answers for AT / D-3.5.i from respondent Ana: full here, none at an earlier row")
+	assert.NotContains(t, out, "b.csv!C4", "another respondent's answer is averaged, not a conflict")
+	assert.Contains(t, out, "5 responses from 1 countries")
+}

@@ -71,7 +71,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 
 // runStudy is the body of "gapstudy run".
 func runStudy(opts *RunOptions) error {
-	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files)
+	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil)
 	if err != nil {
 		return err
 	}

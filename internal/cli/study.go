@@ -215,8 +215,10 @@ func oneLine(s string) string {
 }
 
 // importSurveys reads the config and the checklist the flags name and imports the
-// survey files with the import and layout flags applied.
-func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string) (gapanalysis.Config, *gapanalysis.Checklist, *gapanalysis.Dataset, error) {
+// survey files with the import and layout flags applied. sink, when not nil,
+// returns the importers.Options.Sink to stream the responses to.
+func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string,
+	sink func(*gapanalysis.Checklist) func(gapanalysis.Response)) (gapanalysis.Config, *gapanalysis.Checklist, *gapanalysis.Dataset, error) {
 	cfg, err := sf.loadConfig()
 	if err != nil {
 		return cfg, nil, nil, err
@@ -234,6 +236,9 @@ func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []s
 	}
 	if err := lay.applyLayouts(iopts); err != nil {
 		return cfg, nil, nil, err
+	}
+	if sink != nil {
+		iopts.Sink = sink(cl)
 	}
 	ds, err := importers.OpenAll(files, iopts)
 	if err != nil {

@@ -45,16 +45,20 @@ are errors (or warnings, with --strict).`,
 }
 
 func runValidate(opts *ValidateOptions) error {
-	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files)
+	// Responses stream through a Checker, which finds duplicate and conflicting
+	// answers across rows and files without keeping them: memory does not grow
+	// with the survey.
+	var ck *gapanalysis.Checker
+	sink := func(cl *gapanalysis.Checklist) func(gapanalysis.Response) {
+		ck = gapanalysis.NewChecker(cl)
+		return ck.Add
+	}
+	_, _, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, sink)
 	if err != nil {
 		return err
 	}
-	// The pipeline finds duplicate and conflicting answers across rows and files.
-	res, err := gapanalysis.Analyze(cl, ds, cfg)
-	if err != nil {
-		return &usageError{err}
-	}
-	derr := reportDiagnostics(opts.Out, res.Diagnostics, opts.strict, 0)
+	diags := append(ds.Diagnostics, ck.Diagnostics()...)
+	derr := reportDiagnostics(opts.Out, diags, opts.strict, 0)
 	for _, a := range ds.Accounts {
 		where := a.File
 		if a.Sheet != "" {
@@ -71,6 +75,6 @@ func runValidate(opts *ValidateOptions) error {
 		fmt.Fprintf(opts.Out, "%s: %s layout, %d rows read = %d used + %d reported (%s)\n",
 			where, layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
 	}
-	fmt.Fprintf(opts.Out, "%d responses from %d countries\n", len(ds.Responses), len(ds.Countries()))
+	fmt.Fprintf(opts.Out, "%d responses from %d countries\n", ck.Responses(), len(ck.Countries()))
 	return derr
 }

@@ -1,0 +1,60 @@
+package gapanalysis
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestCheckerMatchesAnalyze streams responses with duplicates and conflicts from
+// named, unnamed and several respondents, and checks that the Checker reports the
+// same diagnostics (severity, code, cell) as Analyze, in the same order when the
+// responses come grouped as Analyze groups them.
+func TestCheckerMatchesAnalyze(t *testing.T) {
+	cl := testChecklist(t)
+	base := testDataset().Responses
+	rng := rand.New(rand.NewPCG(3, 4))
+	var rs []Response
+	for n := 0; n < 400; n++ {
+		r := base[rng.IntN(len(base))]
+		r.Respondent = []string{"", "x", "y"}[rng.IntN(3)]
+		if !r.HasValue {
+			r.Status = []Status{StatusFull, StatusPartial, StatusNone, StatusUnknown, StatusNA}[rng.IntN(5)]
+		} else if rng.IntN(3) == 0 {
+			r.Value++
+		}
+		r.Source.Cell = cellRef(n)
+		rs = append(rs, r)
+	}
+	res, err := Analyze(cl, &Dataset{Responses: rs}, DefaultConfig())
+	require.NoError(t, err)
+	type d struct {
+		sev  Severity
+		code Code
+		cell string
+	}
+	var want []d
+	for _, x := range res.Diagnostics {
+		if x.Code == CodeDuplicate || x.Code == CodeConflict {
+			want = append(want, d{x.Severity, x.Code, x.Cell})
+		}
+	}
+	require.NotEmpty(t, want)
+	ck := NewChecker(cl)
+	for _, r := range rs {
+		ck.Add(r)
+	}
+	var got []d
+	for _, x := range ck.Diagnostics() {
+		got = append(got, d{x.Severity, x.Code, x.Cell})
+	}
+	assert.ElementsMatch(t, want, got)
+	assert.Equal(t, len(rs), ck.Responses())
+	assert.Equal(t, (&Dataset{Responses: rs}).Countries(), ck.Countries())
+}
+
+func cellRef(n int) string {
+	return "C" + string(rune('0'+n/100)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
+}
