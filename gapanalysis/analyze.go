@@ -601,8 +601,10 @@ func rankMeasures(res *Result, method scoring.Method) error {
 				if it != nil && it.Obligation == Mandatory {
 					binding++
 				}
+				p.Closes = append(p.Closes, GapRef{Country: g.Country, Item: g.Item, Severity: g.Severity})
 			}
 		}
+		sort.SliceStable(p.Closes, func(i, j int) bool { return p.Closes[i].Country < p.Closes[j].Country })
 		for c := range countries {
 			p.GapCountries = append(p.GapCountries, c)
 		}

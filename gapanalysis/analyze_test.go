@@ -224,6 +224,7 @@ func TestAnalyzePrioritiesHandWorked(t *testing.T) {
 	}
 	assert.True(t, warned, "a missing criterion value is a warning")
 	assert.Equal(t, []CountryCode{"AT", "BE", "DK"}, res.Priorities[1].GapCountries)
+	assert.Equal(t, []GapRef{{"AT", "F", 12.5}, {"BE", "D", 6.25}, {"DK", "F", 25}}, res.Priorities[1].Closes)
 }
 
 func TestAnalyzeConfiguredCriteria(t *testing.T) {

@@ -173,7 +173,17 @@ type Priority struct {
 	Filled []CriterionID
 	// GapCountries lists the countries with at least one gap in Addresses.
 	GapCountries []CountryCode
+	// Closes lists the gaps the measure would close — the (country, item) pairs
+	// behind its derived criteria — by country, then item order.
+	Closes []GapRef
 	Uncertainty  *RankUncertainty
+}
+
+// GapRef names one gap: a country, an item and its severity (index points).
+type GapRef struct {
+	Country  CountryCode
+	Item     ItemID
+	Severity float64
 }
 
 // RankUncertainty summarises the Monte Carlo distribution of a rank.

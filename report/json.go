@@ -92,6 +92,13 @@ type (
 		Uncertainty   *jsonUncertainty             `json:"uncertainty"`
 		Contributions map[string]gapanalysis.Score `json:"contributions"`
 		Addresses     []string                     `json:"addresses"`
+		GapsClosed    []jsonGapRef                 `json:"gaps_closed"`
+	}
+
+	jsonGapRef struct {
+		Country  string            `json:"country"`
+		Item     string            `json:"item"`
+		Severity gapanalysis.Score `json:"severity"`
 	}
 
 	jsonUncertainty struct {
@@ -284,9 +291,13 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			Criteria:      numbers(p.Criteria),
 			Contributions: numbers(p.Contributions),
 			Addresses:     make([]string, len(p.Addresses)),
+			GapsClosed:    make([]jsonGapRef, len(p.Closes)),
 		}
 		for i, a := range p.Addresses {
 			jp.Addresses[i] = string(a)
+		}
+		for i, g := range p.Closes {
+			jp.GapsClosed[i] = jsonGapRef{Country: string(g.Country), Item: string(g.Item), Severity: num(g.Severity)}
 		}
 		if u := rankUncertainty(res, p); u != nil {
 			jp.Uncertainty = &jsonUncertainty{

@@ -75,7 +75,7 @@ func TestWriteJSONSchema(t *testing.T) {
 		{"countries", sorted("code", "name", "rank", "index", "coverage", "pillars", "themes"), 3},
 		{"items", sorted("id", "mean", "n_full", "n_partial", "n_none", "n_na", "n_unknown"), 6},
 		{"gaps", sorted("country", "item", "status", "score", "gap", "severity"), 6},
-		{"priorities", sorted("rank", "id", "title", "score", "criteria", "uncertainty", "contributions", "addresses"), 3},
+		{"priorities", sorted("rank", "id", "title", "score", "criteria", "uncertainty", "contributions", "addresses", "gaps_closed"), 3},
 		{"diagnostics", sorted("severity", "code", "message", "file", "sheet", "cell"), 3},
 	}
 	for _, l := range lists {

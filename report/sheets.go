@@ -18,7 +18,7 @@ func (b *book) priorities(s *sheetWriter) {
 	for _, c := range res.Criteria {
 		headers = append(headers, criterionLabel(c))
 	}
-	headers = append(headers, "Median rank", "Rank P5", "Rank P95", "P(top k)", "Addresses")
+	headers = append(headers, "Median rank", "Rank P5", "Rank P95", "P(top k)", "Addresses", "Gaps closed")
 	for _, c := range res.Criteria {
 		headers = append(headers, "Contribution: "+criterionLabel(c))
 	}
@@ -44,9 +44,10 @@ func (b *book) priorities(s *sheetWriter) {
 			s.number(col+3, r, u.PTopK, st.pct0)
 		}
 		s.text(col+4, r, joinItems(p.Addresses), st.text)
+		s.text(col+5, r, gapsClosed(p.Closes), st.text)
 		for j, c := range res.Criteria {
 			if v, ok := p.Contributions[c.ID]; ok {
-				s.number(col+5+j, r, v, st.dec2)
+				s.number(col+6+j, r, v, st.dec2)
 			}
 		}
 	}
@@ -383,4 +384,23 @@ func (b *book) data(s *sheetWriter) {
 		s.text(8, r, resp.Source.String(), st.text)
 	}
 	s.table(len(DataHeaders), 2)
+}
+
+// gapsClosed lists the gaps a measure would close as "AT: D-3.4, D-5.2; BE: D-3.4".
+func gapsClosed(gs []gapanalysis.GapRef) string {
+	var b strings.Builder
+	for i, g := range gs {
+		switch {
+		case i == 0:
+		case gs[i-1].Country != g.Country:
+			b.WriteString("; ")
+		default:
+			b.WriteString(", ")
+		}
+		if i == 0 || gs[i-1].Country != g.Country {
+			b.WriteString(string(g.Country) + ": ")
+		}
+		b.WriteString(string(g.Item))
+	}
+	return b.String()
 }

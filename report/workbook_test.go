@@ -111,7 +111,7 @@ func TestWriteWorkbookValues(t *testing.T) {
 		{"Priorities", "D4", "35.714285714285715"}, // 100 · (2/7 + 1.5) / 5
 		{"Priorities", "J4", ""},                   // median rank: no Monte Carlo
 		{"Priorities", "N4", "D-18.1, D-20.3"},
-		{"Priorities", "O4", "5.714285714285714"}, // contribution of gap points: 20 · 2/7
+		{"Priorities", "P4", "5.714285714285714"}, // contribution of gap points: 20 · 2/7 (O4: gaps closed)
 		{"Countries", "D2", "56.25"},
 		{"Countries", "E3", "0.5"},
 		{"Countries", "F3", ""}, // DK: compliance pillar unknown
