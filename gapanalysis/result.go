@@ -175,8 +175,8 @@ type Priority struct {
 	GapCountries []CountryCode
 	// Closes lists the gaps the measure would close — the (country, item) pairs
 	// behind its derived criteria — by country, then item order.
-	Closes []GapRef
-	Uncertainty  *RankUncertainty
+	Closes      []GapRef
+	Uncertainty *RankUncertainty
 }
 
 // GapRef names one gap: a country, an item and its severity (index points).

@@ -118,6 +118,18 @@
 // at the size the directory declares, so that a zip bomb does not reach
 // memory. Options.Password opens encrypted workbooks.
 //
+// # Reading worksheets
+//
+// A worksheet's rows are read with the package's own reader of sheet data
+// (Options.Engine EngineFast, the default): it unpacks the worksheet part as it
+// tokenizes it, resolves shared strings from a table read once per workbook and
+// reuses its buffers, so that memory does not grow with the number of rows. It
+// gives the rows and cells excelize's Rows gives with raw values — checked on
+// every workbook in testdata and by fuzzing — several times faster
+// (docs/performance.md). Everything else about a workbook (sheet list,
+// visibility, styles, encryption) is read with excelize, and EngineExcelize
+// reads rows with excelize too.
+//
 // # Checklists
 //
 // ReadChecklistXLSX reads a checklist in its xlsx form (sheets About, Items,

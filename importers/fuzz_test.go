@@ -93,9 +93,21 @@ func FuzzReadCSV(f *testing.F) {
 }
 
 func FuzzReadXLSX(f *testing.F) {
-	for _, b := range seedFiles(f, ".xlsx", ".xls") {
+	for _, b := range seedFiles(f, ".xls") {
 		f.Add(b)
 	}
+	// Every workbook under testdata, and one stored without compression, whose
+	// XML the mutations reach directly.
+	for _, p := range workbookFixtures(f) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add(sheetWorkbook(f, wrapSheet([]byte(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Item</t></is></c>`+
+		`<c r="C1" t="inlineStr"><is><t>Status</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>AT</t></is></c>`+
+		`<c r="B2" t="inlineStr"><is><t>D-3.4</t></is></c><c r="C2"><f>1</f></c></row>`)), wrapSST([]byte(`<si><t>Country</t></si>`))))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add(append([]byte{}, oleSignature...))
 	cl := testChecklist()

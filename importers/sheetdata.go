@@ -16,18 +16,22 @@ import (
 )
 
 // Engine names the code that reads the rows of a worksheet. The rest of a
-// workbook (its sheet list, visibility, merged cells, validation lists,
-// encryption) is always read with excelize.
+// workbook (its sheet list, visibility, styles, encryption) is always read
+// with excelize.
 type Engine string
 
 const (
 	// EngineFast reads a worksheet's rows straight from the zip container with
-	// the importers' own tokenizer, resolving shared strings once per workbook:
-	// several times faster than excelize's Rows, with the same rows and cells
-	// (docs/performance.md). The zero value "" means EngineFast.
+	// the importers' own tokenizer, resolving shared strings once per workbook,
+	// several times faster than excelize's Rows (docs/performance.md). Its rows
+	// and cells are excelize's, checked on every workbook in testdata; on top
+	// of them it turns numbers formatted as dates into ISO 8601 text and reports
+	// formula cells without a cached value (formula-no-value), which excelize's
+	// Rows cannot tell from empty cells. The zero value "" means EngineFast.
 	EngineFast Engine = "fast"
 	// EngineExcelize reads a worksheet's rows with excelize's streaming Rows
-	// iterator.
+	// iterator, values as stored: dates as serial numbers, formulas without a
+	// cached value as empty cells, without a diagnostic.
 	EngineExcelize Engine = "excelize"
 )
 
@@ -62,6 +66,10 @@ type sheetData struct {
 	// dates, when not nil, turns numbers shown as dates into ISO 8601 text
 	// (see dateStyles); nil gives every value as stored.
 	dates *dateStyles
+	// budget is what the parts may still unpack to (nil: no limit); a part
+	// that unpacks to more, or to more than its zip directory entry declares,
+	// stops with a too-large diagnostic as the error (see partReader).
+	budget *unpackBudget
 }
 
 // newSheetData finds the worksheet parts of the workbook in zr.
@@ -184,15 +192,13 @@ func (d *sheetData) sharedStrings() ([]string, error) {
 	if d.sstPart == "" {
 		return nil, nil
 	}
-	rc, err := d.files[d.sstPart].Open()
-	if err != nil {
-		d.sstErr = fmt.Errorf("the shared strings could not be read: %w", err)
-		return nil, d.sstErr
+	rc, err := openPart(d.files[d.sstPart], d.budget)
+	if err == nil {
+		d.sst, err = readSharedStrings(newXMLScanner(rc), d.intern)
+		_ = rc.Close()
 	}
-	defer rc.Close()
-	d.sst, err = readSharedStrings(newXMLScanner(rc), d.intern)
 	if err != nil {
-		d.sstErr = fmt.Errorf("the shared strings could not be read: %w", err)
+		d.sstErr = fmt.Errorf("the shared strings (%s) could not be read: %w", d.sstPart, err)
 	}
 	return d.sst, d.sstErr
 }
@@ -386,7 +392,8 @@ func internString(intern map[string]string, b []byte) string {
 }
 
 // rows opens the rows of a sheet (named as in the workbook). The caller closes
-// them.
+// them. When the shared strings cannot be read, the rows stop at once with
+// that error (a too-large diagnostic, wrapped, when they unpack to too much).
 func (d *sheetData) rows(sheet string) (*sheetRows, error) {
 	part, ok := d.parts[sheet]
 	if !ok {
@@ -400,19 +407,17 @@ func (d *sheetData) rows(sheet string) (*sheetRows, error) {
 	if !ok {
 		return nil, fmt.Errorf("the workbook has no worksheet part for sheet %q", sheet)
 	}
-	sst, err := d.sharedStrings()
-	if err != nil {
-		return nil, err
-	}
+	sst, sstErr := d.sharedStrings()
 	zf := d.files[part]
 	var rc io.ReadCloser
-	if rc, err = zf.Open(); err != nil {
+	rc, err := openPart(zf, d.budget)
+	if err != nil {
 		return nil, err
 	}
 	if zf.UncompressedSize64 >= readAheadMin {
 		rc = newReadAhead(rc)
 	}
-	return &sheetRows{sc: newXMLScanner(rc), rc: rc, sst: sst, intern: d.intern, dates: d.dates}, nil
+	return &sheetRows{sc: newXMLScanner(rc), rc: rc, sst: sst, intern: d.intern, dates: d.dates, err: sstErr}, nil
 }
 
 // sheetRows is a rowSource over a worksheet part. It gives the rows and cells
@@ -451,7 +456,7 @@ type sheetRows struct {
 	// Scratch for the current cell: its <v>, rich text, reference, type and
 	// element name.
 	v, ref, typ, style, name []byte
-	rt                richText
+	rt                       richText
 }
 
 // rowTag holds the attributes of a <row> start tag that matter.
@@ -795,10 +800,10 @@ type sheetSource interface {
 	Close() error
 }
 
-// sheetData returns the sheet-data reader of a workbook, or nil when rows are
+// sheetReader returns the sheet-data reader of a workbook, or nil when rows are
 // to be read with excelize: when the options say so, or when the workbook's
 // parts cannot be found (excelize then says what is wrong).
-func (rd *reader) sheetData(zr *zip.Reader, f *excelize.File) *sheetData {
+func (rd *reader) sheetReader(zr *zip.Reader, f *excelize.File) *sheetData {
 	if rd.engine == EngineExcelize || zr == nil {
 		return nil
 	}
@@ -806,6 +811,7 @@ func (rd *reader) sheetData(zr *zip.Reader, f *excelize.File) *sheetData {
 	if err != nil {
 		return nil
 	}
+	data.budget = newUnpackBudget(rd.maxSize)
 	if dates := newDateStyles(f); slices.Contains(dates.date, true) {
 		data.dates = dates
 	}

@@ -118,7 +118,9 @@ func FuzzSheetData(f *testing.F) {
 				}
 			}
 		}
-		if !excelizeReads(sheet, sst) {
+		// The engines differ on parts excelize does not read as written, and on
+		// tags longer than the reader takes (TestSheetDataDifferences).
+		if !excelizeReads(sheet, sst) || len(sheet) > maxTagSize {
 			return
 		}
 		want, wantErr, ok := excelizeRowsSafe(b)

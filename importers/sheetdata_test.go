@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,6 +47,13 @@ func wrapSST(body []byte) []byte {
 // part is sheetXML, and a shared-strings part sstXML (none when nil).
 func sheetWorkbook(t testing.TB, sheetXML, sstXML []byte) []byte {
 	t.Helper()
+	return sheetWorkbookNamed(t, sheetXML, sstXML, "sharedStrings.xml")
+}
+
+// sheetWorkbookNamed is sheetWorkbook with the shared strings in the part
+// xl/sstName.
+func sheetWorkbookNamed(t testing.TB, sheetXML, sstXML []byte, sstName string) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	add := func(name string, content []byte) {
@@ -55,8 +64,8 @@ func sheetWorkbook(t testing.TB, sheetXML, sstXML []byte) []byte {
 	}
 	sstType, sstRel := "", ""
 	if sstXML != nil {
-		sstType = `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
-		sstRel = `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+		sstType = `<Override PartName="/xl/` + sstName + `" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+		sstRel = `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="` + sstName + `"/>`
 	}
 	add("[Content_Types].xml", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`+sstType+`</Types>`))
@@ -68,7 +77,7 @@ func sheetWorkbook(t testing.TB, sheetXML, sstXML []byte) []byte {
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`+sstRel+`</Relationships>`))
 	add("xl/worksheets/sheet1.xml", sheetXML)
 	if sstXML != nil {
-		add("xl/sharedStrings.xml", sstXML)
+		add("xl/"+sstName, sstXML)
 	}
 	require.NoError(t, zw.Close())
 	return buf.Bytes()
@@ -246,6 +255,11 @@ func TestSheetRows(t *testing.T) {
 				`<worksheet xmlns="` + mainNS + `"><sheetPr codeName="a>b"/><sheetData><!-- <row r="7"/> -->` +
 				`<row r='1' x14ac:dyDescent="0.25"><c r = "A1" ><v >1</v ></c ></row ></sheetData><mergeCells count="0"/></worksheet>`,
 			want: []gotRow{row(1, "1")},
+		},
+		{
+			name:  "declarations whose first character is a quote or a >, taken as it is",
+			sheet: `<!"><!>x><row r="1"><c r="A1"><v>1</v></c></row>`,
+			want:  []gotRow{row(1, "1")},
 		},
 		{
 			name: "a declared encoding",
@@ -527,4 +541,168 @@ func excelizeReads(sheetXML, sstXML []byte) bool {
 			}
 		}
 	}
+}
+
+// TestSheetRowsMemoryDoesNotGrow reads sheets of 50,000 and 250,000 rows:
+// reading five times as many rows allocates no more (buffers are reused,
+// repeated values share one string).
+func TestSheetRowsMemoryDoesNotGrow(t *testing.T) {
+	sheetOf := func(n int) []byte {
+		var b bytes.Buffer
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>Yes</t></is></c><c r="B%d"><v>0.5</v></c>`+
+				`<c r="C%d" t="s"><v>0</v></c><c r="D%d"><f>1</f></c></row>`, i, i, i, i, i)
+		}
+		return sheetWorkbook(t, wrapSheet(b.Bytes()), wrapSST([]byte(`<si><t>AT</t></si>`)))
+	}
+	allocated := func(b []byte, n int) uint64 {
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		require.NoError(t, err)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		data, err := newSheetData(zr)
+		require.NoError(t, err)
+		rows, err := data.rows("Data")
+		require.NoError(t, err)
+		got, wrong := 0, 0
+		for rows.Next() {
+			_, c := rows.Row()
+			if len(c) != 4 || c[0] != "Yes" || c[1] != "0.5" || c[2] != "AT" || c[3] != "" ||
+				len(rows.NoValue()) != 1 || rows.NoValue()[0] != 3 {
+				wrong++
+			}
+			got++
+		}
+		require.NoError(t, rows.Err())
+		require.NoError(t, rows.Close())
+		runtime.ReadMemStats(&after)
+		require.Equal(t, n, got)
+		require.Zero(t, wrong, "rows read wrong")
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(sheetOf(50_000), 50_000), allocated(sheetOf(250_000), 250_000)
+	t.Logf("allocated: %d bytes for 50,000 rows, %d bytes for 250,000 rows", small, large)
+	assert.Less(t, large, small+64<<10, "bytes allocated for 5 times the rows")
+}
+
+// TestSheetDataDifferences pins down where the two engines differ, on files
+// excelize does not read as written or that are not what they claim to be
+// (docs/performance.md lists them).
+func TestSheetDataDifferences(t *testing.T) {
+	row := func(num int, cells ...string) gotRow { return gotRow{Num: num, Cells: append([]string{}, cells...)} }
+	for _, tc := range []struct {
+		name, sheet, sst   string
+		sstName            string // "": sharedStrings.xml
+		readable           bool   // excelizeReads holds: the parts are well-formed
+		want, wantExcelize []gotRow
+		err, errExcelize   bool
+	}{
+		{
+			name:         "a style index that is not a number: excelize drops the value",
+			sheet:        `<row r="1"><c r="A1" s="x"><v>5</v></c><c r="B1"><v>6</v></c></row>`,
+			want:         []gotRow{row(1, "5", "6")},
+			wantExcelize: []gotRow{row(1, "", "6")},
+		},
+		{
+			name:         "a formula attribute that is not a boolean: excelize drops the cached value",
+			sheet:        `<row r="1"><c r="A1"><f aca="maybe">1+1</f><v>2</v></c></row>`,
+			want:         []gotRow{row(1, "2")},
+			wantExcelize: []gotRow{row(1, "")},
+		},
+		{
+			name:        "a font size that is not a number in the shared strings: excelize reads no row",
+			sheet:       `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>`,
+			sst:         `<si><r><rPr><sz val="big"/></rPr><t>text</t></r></si>`,
+			want:        []gotRow{row(1, "text", "1")},
+			errExcelize: true,
+		},
+		{
+			name:         "XML cut short: excelize stops without an error",
+			sheet:        `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3`,
+			want:         []gotRow{row(1, "1")},
+			err:          true,
+			wantExcelize: []gotRow{row(1, "1"), row(2, "2")},
+		},
+		{
+			name:         "an unknown entity: excelize stops without an error (row 2 comes out empty), the reader keeps it as written",
+			sheet:        `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A &nbsp; B</t></is></c></row>`,
+			want:         []gotRow{row(1, "1"), row(2, "A &nbsp; B")},
+			wantExcelize: []gotRow{row(1, "1"), row(2)},
+		},
+		{
+			name:         "a tag longer than 1 MiB: the reader stops",
+			sheet:        `<row r="1"><c r="A1" x="` + strings.Repeat("a", maxTagSize) + `"><v>1</v></c></row>`,
+			readable:     true,
+			err:          true,
+			wantExcelize: []gotRow{row(1, "1")},
+		},
+		{
+			name:         "shared strings in a part not named sharedStrings.xml: excelize does not find them",
+			sheet:        `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>`,
+			sst:          `<si><t>text</t></si>`,
+			sstName:      "strings.xml",
+			readable:     true,
+			want:         []gotRow{row(1, "text", "1")},
+			wantExcelize: []gotRow{row(1, "", "1")},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var sst []byte
+			if tc.sst != "" {
+				sst = wrapSST([]byte(tc.sst))
+			}
+			name := tc.sstName
+			if name == "" {
+				name = "sharedStrings.xml"
+			}
+			assert.Equal(t, tc.readable, excelizeReads(wrapSheet([]byte(tc.sheet)), sst), "excelizeReads")
+			b := sheetWorkbookNamed(t, wrapSheet([]byte(tc.sheet)), sst, name)
+			got, err := fastRowsOf(b, "Data", 100)
+			assert.Equal(t, tc.err, err != nil, "error %v", err)
+			assert.Equal(t, tc.want, cellsOnly(got))
+			ex, exErr := excelizeRowsOf(b, "Data", 100)
+			assert.Equal(t, tc.errExcelize, exErr != nil, "excelize error %v", exErr)
+			assert.Equal(t, tc.wantExcelize, ex, "excelize")
+		})
+	}
+}
+
+// TestSheetDataLibreOffice reads a sheet as LibreOffice Calc writes it
+// (testdata/import/sheetdata/gen/make_sheetdata.sh): rich text, entities, a
+// cell of two paragraphs, formulas of every result type, a hidden row, empty
+// rows, an escaped "_x0041_" and a cell in column AA.
+func TestSheetDataLibreOffice(t *testing.T) {
+	const file = "sheetdata_synthetic_libreoffice.xlsx"
+	b, err := os.ReadFile(fixture(filepath.Join("sheetdata", file)))
+	require.NoError(t, err)
+	last := make([]string, 27)
+	copy(last, []string{"Ελλάδα", "D-3.4", "ναι", "", "", "beyond the table _x0041_"})
+	last[26] = "0.0015"
+	want := []gotRow{
+		{Num: 1, Cells: []string{"Country", "Item", "Status", "Evidence", "Comment"}},
+		{Num: 2, Cells: []string{"AT", "D-3.4", "yes", "StGB § 207 & § 208 <in force>", "first line\nsecond \"line\" it's"}},
+		{Num: 3, Cells: []string{"BE", "D-3.5", "0.5", "45366", "computed text"}},
+		{Num: 4, Cells: []string{"CZ", "D-5.2", "0", "#DIV/0!", "1"}, Hidden: true},
+		{Num: 5, Cells: []string{}},
+		{Num: 6, Cells: []string{}},
+		{Num: 7, Cells: last},
+	}
+	got, err := fastRowsOf(b, "Cells", 100)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	ex, err := excelizeRowsOf(b, "Cells", 100)
+	require.NoError(t, err)
+	assert.Equal(t, cellsOnly(want), ex, "excelize")
+
+	// Imported, the date cell D3 is an ISO date and the hidden row is noted.
+	ds, err := Open(fixture(filepath.Join("sheetdata", file)), testOptions())
+	require.NoError(t, err)
+	requireBalanced(t, ds)
+	assert.Equal(t, []string{
+		"AT D-3.4 full [StGB § 207 & § 208 <in force>] [first line\nsecond \"line\" it's] " + file + "!Cells!C2",
+		"BE D-3.5 partial [2024-03-15] [computed text] " + file + "!Cells!C3",
+		"CZ D-5.2 none [#DIV/0!] [1] " + file + "!Cells!C4",
+		"EL D-3.4 full [] [] " + file + "!Cells!C7",
+	}, answerLines(ds))
 }

@@ -144,7 +144,7 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	}
 	// Rows are read with the sheet-data reader (sheetdata.go), or with
 	// excelize's Rows when Options.Engine says so (data is then nil).
-	data := rd.sheetData(zr, f)
+	data := rd.sheetReader(zr, f)
 	for _, sheet := range rd.selectSheets(ds, f.GetSheetList(), name) {
 		hiddenSheet(ds, f, name, sheet)
 		rows, err := rd.openRows(f, data, sheet)

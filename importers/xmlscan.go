@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -286,9 +285,15 @@ func (s *xmlScanner) skipPast(term string) error {
 }
 
 // skipDecl skips a declaration such as <!DOCTYPE …>, with its quoted strings,
-// comments and bracketed internal subset.
+// comments and bracketed internal subset, as encoding/xml does: the character
+// right after "<!" is taken as it is (a quote there opens nothing, a ">" ends
+// nothing), then the declaration ends at the first ">" outside quotes and
+// nested "<…>".
 func (s *xmlScanner) skipDecl() error {
-	s.pos += 2
+	if !s.need(3) {
+		return s.syntaxErr("the input ends inside a declaration")
+	}
+	s.pos += 3
 	depth := 0
 	var quote byte
 	for {
@@ -553,7 +558,11 @@ func unescapeText(dst, text []byte) []byte {
 			i++
 		case c == '&':
 			if r, n := entity(text[i:]); n > 0 {
-				dst = append(dst, r...)
+				if r < utf8.RuneSelf {
+					dst = append(dst, byte(r))
+				} else {
+					dst = utf8.AppendRune(dst, r)
+				}
 				i += n
 			} else {
 				dst = append(dst, '&')
@@ -585,40 +594,58 @@ func appendNormalized(dst, text []byte) []byte {
 	return dst
 }
 
-var predefinedEntities = map[string]string{"lt": "<", "gt": ">", "amp": "&", "apos": "'", "quot": `"`}
-
 // entity decodes the entity or character reference at the start of b (which
-// starts with "&"). It returns its text and length, or n == 0 when it is not
-// one encoding/xml would replace.
-func entity(b []byte) (text string, n int) {
+// starts with "&"). It returns its character and length, or n == 0 when it is
+// not one encoding/xml would replace. A reference to a surrogate gives U+FFFD,
+// as in encoding/xml.
+func entity(b []byte) (r rune, n int) {
 	semi := bytes.IndexByte(b, ';')
 	if semi < 2 {
-		return "", 0
+		return 0, 0
 	}
 	body := b[1:semi]
 	if body[0] != '#' {
-		if t, ok := predefinedEntities[string(body)]; ok {
-			return t, semi + 1
+		switch string(body) {
+		case "lt":
+			return '<', semi + 1
+		case "gt":
+			return '>', semi + 1
+		case "amp":
+			return '&', semi + 1
+		case "apos":
+			return '\'', semi + 1
+		case "quot":
+			return '"', semi + 1
 		}
-		return "", 0
+		return 0, 0
 	}
 	digits, base := body[1:], 10
 	if len(digits) > 0 && digits[0] == 'x' {
 		digits, base = digits[1:], 16
 	}
 	if len(digits) == 0 {
-		return "", 0
+		return 0, 0
 	}
+	var v uint64
 	for _, d := range digits {
-		if !('0' <= d && d <= '9' || base == 16 && ('a' <= d && d <= 'f' || 'A' <= d && d <= 'F')) {
-			return "", 0
+		switch {
+		case '0' <= d && d <= '9':
+			v = v*uint64(base) + uint64(d-'0')
+		case base == 16 && 'a' <= d && d <= 'f':
+			v = v*16 + uint64(d-'a'+10)
+		case base == 16 && 'A' <= d && d <= 'F':
+			v = v*16 + uint64(d-'A'+10)
+		default:
+			return 0, 0
+		}
+		if v > utf8.MaxRune {
+			return 0, 0
 		}
 	}
-	v, err := strconv.ParseUint(string(digits), base, 64)
-	if err != nil || v > utf8.MaxRune {
-		return "", 0
+	if !utf8.ValidRune(rune(v)) {
+		return utf8.RuneError, semi + 1
 	}
-	return string(rune(v)), semi + 1
+	return rune(v), semi + 1
 }
 
 // charsetReader decodes input in the encoding an XML declaration names, looked

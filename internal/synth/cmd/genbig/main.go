@@ -1,6 +1,7 @@
 // Command genbig writes a large synthetic survey-tool export for timing the
 // importers: one row per respondent, one column per question (the respondents
-// layout), 100,000 respondents × 60 questions by default — 6 million answers.
+// layout), 100,000 respondents × 60 questions by default: 6 million questions,
+// 5.4 million of them answered.
 //
 //	go run ./internal/synth/cmd/genbig -o /tmp/big-synthetic.xlsx
 //
