@@ -12,11 +12,12 @@ import "strings"
 //
 // A Checker is not safe for concurrent use.
 type Checker struct {
-	cl        *Checklist
-	items     map[ItemID]int
-	nItems    int
-	slots     map[checkKey]int
-	cells     []uint8 // slot·nItems + item: 0 no answer yet, else the first answer (see code)
+	cl     *Checklist
+	items  map[ItemID]int
+	nItems int
+	slots  map[checkKey]int
+	pages  [][]uint8 // pages of pageSlots slots; slot·nItems + item: 0 no answer yet, else the first answer
+
 	values    map[int]float64
 	diags     []Diagnostic
 	responses int
@@ -30,6 +31,10 @@ type checkKey struct {
 
 // Encoding of a cell: the status + 1 in the low bits, hasValueBit for a number.
 const hasValueBit = 0x80
+
+// pageSlots is the number of (respondent, country) slots per page: memory grows
+// a page at a time, never by copying what is there.
+const pageSlots = 1024
 
 // NewChecker returns a Checker for the items of cl.
 func NewChecker(cl *Checklist) *Checker {
@@ -62,16 +67,20 @@ func (c *Checker) Add(r Response) {
 	if !ok {
 		slot = len(c.slots)
 		c.slots[key] = slot
-		c.cells = append(c.cells, make([]uint8, c.nItems)...)
+		if slot%pageSlots == 0 {
+			c.pages = append(c.pages, make([]uint8, pageSlots*c.nItems))
+		}
 	}
-	k := slot*c.nItems + i
+	page := c.pages[slot/pageSlots]
+	k := slot*c.nItems + i // key of the value map
+	cell := &page[(slot%pageSlots)*c.nItems+i]
 	code := uint8(r.Status) + 1
 	if r.HasValue {
 		code |= hasValueBit
 	}
-	first := c.cells[k]
+	first := *cell
 	if first == 0 {
-		c.cells[k] = code
+		*cell = code
 		if r.HasValue {
 			c.values[k] = r.Value
 		}

@@ -58,3 +58,18 @@ func TestCheckerMatchesAnalyze(t *testing.T) {
 func cellRef(n int) string {
 	return "C" + string(rune('0'+n/100)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
 }
+
+func TestCheckerManyRespondents(t *testing.T) {
+	cl := testChecklist(t)
+	ck := NewChecker(cl)
+	for n := 0; n < 3000; n++ {
+		ck.Add(Response{Country: "AT", Item: "A", Status: StatusFull, Respondent: "r" + cellRef(n)})
+	}
+	ck.Add(Response{Country: "AT", Item: "A", Status: StatusFull, Respondent: "r" + cellRef(2500), Source: Source{Cell: "Z9"}})
+	ck.Add(Response{Country: "AT", Item: "A", Status: StatusNone, Respondent: "r" + cellRef(1), Source: Source{Cell: "Z10"}})
+	require.Len(t, ck.Diagnostics(), 2)
+	assert.Equal(t, CodeDuplicate, ck.Diagnostics()[0].Code)
+	assert.Equal(t, "Z9", ck.Diagnostics()[0].Cell)
+	assert.Equal(t, CodeConflict, ck.Diagnostics()[1].Code)
+	assert.Equal(t, 3002, ck.Responses())
+}

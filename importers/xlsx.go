@@ -147,21 +147,27 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	data := rd.sheetReader(zr, f)
 	for _, sheet := range rd.selectSheets(ds, f.GetSheetList(), name) {
 		hiddenSheet(ds, f, name, sheet)
-		rows, err := rd.openRows(f, data, sheet)
-		if err != nil {
-			d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeReadError,
-				fmt.Sprintf("the sheet could not be read (%v)", err))
-			d.File, d.Sheet = name, sheet
-			ds.Diagnostics = append(ds.Diagnostics, d)
-			continue
-		}
-		// sheetCells notes hidden rows and formulas without values as the
-		// layout readers read the rows, and reports them after.
-		src := newSheetCells(rows)
-		rd.readSheet(ds, src, name, sheet)
-		src.report(ds, name, sheet)
-		_ = rows.Close()
+		rd.readWorksheet(ds, f, data, name, sheet)
 	}
+}
+
+// readWorksheet reads one sheet of an open workbook in its layout. The rows are
+// closed (and a read-ahead goroutine stopped) even if a reader panics.
+func (rd *reader) readWorksheet(ds *gapanalysis.Dataset, f *excelize.File, data *sheetData, name, sheet string) {
+	rows, err := rd.openRows(f, data, sheet)
+	if err != nil {
+		d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeReadError,
+			fmt.Sprintf("the sheet could not be read (%v)", err))
+		d.File, d.Sheet = name, sheet
+		ds.Diagnostics = append(ds.Diagnostics, d)
+		return
+	}
+	defer rows.Close()
+	// sheetCells notes hidden rows and formulas without values as the layout
+	// readers read the rows, and reports them after.
+	src := newSheetCells(rows)
+	rd.readSheet(ds, src, name, sheet)
+	src.report(ds, name, sheet)
 }
 
 // selectSheets returns the sheets to read, in workbook order, and reports the
