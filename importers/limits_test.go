@@ -221,7 +221,9 @@ func TestZipBombInALargeWorksheetPart(t *testing.T) {
 	var err error
 	alloc := allocated(func() { ds, err = ReadXLSX(bytes.NewReader(bomb), "bomb.xlsx", testOptions()) })
 	require.NoError(t, err)
-	assert.Less(t, alloc, uint64(4*declared), "bytes allocated while reading the zip bomb")
+	if !raceEnabled {
+		assert.Less(t, alloc, uint64(4*declared), "bytes allocated while reading the zip bomb")
+	}
 	assert.Empty(t, ds.Responses)
 	var stopped []gapanalysis.Code
 	for _, d := range ds.Diagnostics {
