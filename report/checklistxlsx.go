@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -89,14 +88,7 @@ func WriteChecklistXLSX(w io.Writer, cl *gapanalysis.Checklist) error {
 	}); err != nil {
 		return fmt.Errorf("report: document properties: %w", err)
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return fmt.Errorf("report: writing checklist workbook: %w", err)
-	}
-	if err := copyCanonical(w, buf.Bytes()); err != nil {
-		return fmt.Errorf("report: writing checklist workbook: %w", err)
-	}
-	return nil
+	return saveCanonical(w, f, "checklist workbook")
 }
 
 // letterKey is s in lower case with only its letters and digits.

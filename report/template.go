@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -155,14 +154,7 @@ func WriteTemplate(w io.Writer, cl *gapanalysis.Checklist, country gapanalysis.C
 	if err := t.properties(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return fmt.Errorf("report: writing questionnaire: %w", err)
-	}
-	if err := copyCanonical(w, buf.Bytes()); err != nil {
-		return fmt.Errorf("report: writing questionnaire: %w", err)
-	}
-	return nil
+	return saveCanonical(w, f, "questionnaire")
 }
 
 // template holds what the questionnaire's sheet functions need.

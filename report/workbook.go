@@ -117,14 +117,7 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 	if err := b.properties(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return fmt.Errorf("report: writing workbook: %w", err)
-	}
-	if err := copyCanonical(w, buf.Bytes()); err != nil {
-		return fmt.Errorf("report: writing workbook: %w", err)
-	}
-	return nil
+	return saveCanonical(w, f, "workbook")
 }
 
 // book holds what every sheet function needs.
@@ -494,4 +487,17 @@ func (s *sheetWriter) finish() error {
 	}
 	rows, cols := max(s.rows, 1), max(s.cols, 1)
 	return s.f.SetSheetDimension(s.name, "A1:"+s.cell(cols, rows))
+}
+
+// saveCanonical writes f to w with deterministic bytes (copyCanonical); what names
+// the document in errors.
+func saveCanonical(w io.Writer, f *excelize.File, what string) error {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("report: writing %s: %w", what, err)
+	}
+	if err := copyCanonical(w, buf.Bytes()); err != nil {
+		return fmt.Errorf("report: writing %s: %w", what, err)
+	}
+	return nil
 }
