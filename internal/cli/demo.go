@@ -54,13 +54,5 @@ func runDemo(opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := analyze(cl, ds, cfg, opts.ErrOut)
-	if err != nil {
-		return err
-	}
-	printSummary(opts.Out, res)
-	if err := opts.writeOutputs(res, opts.IO); err != nil {
-		return err
-	}
-	return reportDiagnostics(opts.ErrOut, res.Diagnostics, opts.strict, 20)
+	return opts.study(cl, ds, cfg, opts.IO)
 }

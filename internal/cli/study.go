@@ -247,6 +247,20 @@ func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []s
 	return cfg, cl, ds, nil
 }
 
+// study analyses an imported survey, prints the summary, writes the outputs the
+// flags ask for and reports the diagnostics (the common end of run and demo).
+func (f *studyFlags) study(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, streams IO) error {
+	res, err := analyze(cl, ds, cfg, streams.ErrOut)
+	if err != nil {
+		return err
+	}
+	printSummary(streams.Out, res)
+	if err := f.writeOutputs(res, streams); err != nil {
+		return err
+	}
+	return reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
+}
+
 // analyze runs the pipeline and, when samples are asked for, the uncertainty
 // analysis with a progress bar on a terminal.
 func analyze(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, errOut io.Writer) (*gapanalysis.Result, error) {
