@@ -199,3 +199,15 @@ func TestValidateFindsRepeatsAcrossFiles(t *testing.T) {
 	assert.NotContains(t, out, "b.csv!C4", "another respondent's answer is averaged, not a conflict")
 	assert.Contains(t, out, "5 responses from 1 countries")
 }
+
+func TestConfigVocabulary(t *testing.T) {
+	dir := t.TempDir()
+	survey := writeFile(t, dir, "s.csv", "country;item;status\nIT;D-3.4;si, pienamente\nIT;D-3.5.i;in buona parte\n")
+	code, out, _ := runCLI(t, "validate", survey)
+	assert.Equal(t, ExitData, code, "without the config the two answers are bad statuses")
+	assert.Contains(t, out, "s.csv!C2: error bad-status")
+	cfg := writeFile(t, dir, "study.yaml", "vocabulary:\n  full: [\"si, pienamente\"]\n  partial: [in buona parte]\n")
+	code, out, _ = runCLI(t, "validate", "--config", cfg, survey)
+	assert.Equal(t, ExitOK, code, out)
+	assert.Contains(t, out, "2 rows read = 2 used + 0 reported")
+}
