@@ -196,5 +196,5 @@ func TestValidateLayoutQuestionnaire(t *testing.T) {
 	code, out, _ = runCLI(t, "validate", "--layout", "questionnaire", path)
 	assert.Equal(t, ExitOK, code, out)
 	assert.Contains(t, out, "questionnaire-AT-dir-2011-93.xlsx!Questionnaire: questionnaire layout, 139 rows read = 139 used + 0 reported (ok)")
-	assert.Contains(t, out, "139 responses from 1 countries")
+	assert.Contains(t, out, "139 responses from 1 country")
 }

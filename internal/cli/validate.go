@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -75,6 +76,17 @@ func runValidate(opts *ValidateOptions) error {
 		fmt.Fprintf(opts.Out, "%s: %s layout, %d rows read = %d used + %d reported (%s)\n",
 			where, layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
 	}
-	fmt.Fprintf(opts.Out, "%d responses from %d countries\n", ck.Responses(), len(ck.Countries()))
+	fmt.Fprintf(opts.Out, "%s from %s\n", plural(ck.Responses(), "response"), plural(len(ck.Countries()), "country"))
 	return derr
+}
+
+// plural returns "1 country", "2 countries", "0 responses"…
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
