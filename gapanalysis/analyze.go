@@ -651,7 +651,14 @@ func rankMeasures(res *Result, method scoring.Method) error {
 				msg = fmt.Sprintf("measure %s has no value for criterion %s, nor has any other measure; it gets 0", pr[j].ID, cr.ID)
 			}
 			d := NewDiagnostic(SevWarning, CodeMissingCriterion, msg)
-			d.File = "checklist " + cl.ID
+			d.File = cl.Source
+			if d.File == "" {
+				d.File = "checklist " + cl.ID
+			}
+			d.Row = cl.Measures[j].line // the measure's line in a YAML checklist (0: none)
+			if d.Row > 0 {
+				d.Message += fmt.Sprintf(" (line %d)", d.Row)
+			}
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}

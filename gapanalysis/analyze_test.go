@@ -220,6 +220,8 @@ func TestAnalyzePrioritiesHandWorked(t *testing.T) {
 		if d.Code == CodeMissingCriterion && strings.Contains(d.Message, "M2") {
 			warned = true
 			assert.Equal(t, SevWarning, d.Severity)
+			assert.Equal(t, "test.yaml", d.File, "the checklist the measure is in")
+			assert.Equal(t, 34, d.Row, "the measure's line in the YAML above")
 		}
 	}
 	assert.True(t, warned, "a missing criterion value is a warning")

@@ -78,6 +78,10 @@ type Checklist struct {
 	// SHA256 is the hex SHA-256 of the file the checklist was loaded from
 	// ("" when built in code).
 	SHA256 string `yaml:"-"`
+	// Source names where the checklist was loaded from (the name given to
+	// LoadChecklist, e.g. a file path or "builtin:dir-2011-93"); "" when built in
+	// code.
+	Source string `yaml:"-"`
 
 	items    []*Item
 	itemByID map[ItemID]*Item

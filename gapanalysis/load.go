@@ -78,6 +78,7 @@ func LoadChecklist(r io.Reader, name string) (*Checklist, error) {
 	applyNodeInfo(&cl, &root)
 	sum := sha256.Sum256(data)
 	cl.SHA256 = hex.EncodeToString(sum[:])
+	cl.Source = name
 	if err := cl.validate(name); err != nil {
 		return nil, err
 	}

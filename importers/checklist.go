@@ -125,6 +125,7 @@ func ReadChecklistXLSX(r io.Reader, name string) (*gapanalysis.Checklist, error)
 	}
 	sum := sha256.Sum256(data)
 	cl.SHA256 = hex.EncodeToString(sum[:])
+	cl.Source = name
 	return cl, nil
 }
 
