@@ -49,6 +49,8 @@ var statusSpellings = map[Status][]string{
 		"vollständig", "entièrement", "totalement", "completo", "completamente",
 		"pienamente", "integralmente", "volledig", "całkowicie", "teljesen",
 		"täysin",
+		// "compliant" / "transposed" in other languages
+		"conforme", "konform", "umgesetzt", "transposé",
 	},
 	StatusPartial: {
 		// English
@@ -63,6 +65,8 @@ var statusSpellings = map[Status][]string{
 		"parziale", "parzialmente", "in parte", // it
 		"gedeeltelijk", "deels", // nl
 		"delvis", "delvist", // sv, nb, da
+		"partiellement conforme", "parcialmente conforme", "parzialmente conforme", // fr, es/pt, it
+		"teilweise konform", "teilweise umgesetzt", "partiellement transposé", // de, fr
 		"częściowo",  // pl
 		"částečně",   // cs
 		"čiastočne",  // sk
@@ -105,6 +109,8 @@ var statusSpellings = map[Status][]string{
 		"aucun", // fr ("none")
 		"keine", // de ("none")
 		"ninguno", "nessuno", "geen", "brak",
+		// "not compliant" / "not transposed" in other languages
+		"non conforme", "no conforme", "não conforme", "nicht konform", "nicht umgesetzt", "non transposé",
 	},
 	StatusNA: {
 		"n/a", "na", "n.a.", "not applicable", "non applicable", "inapplicable",

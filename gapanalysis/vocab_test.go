@@ -22,6 +22,11 @@ var statusCases = []struct {
 	// full — English
 	{"full", StatusFull}, {"Fully", StatusFull}, {"YES", StatusFull}, {"y", StatusFull},
 	{"Compliant", StatusFull}, {"fully compliant", StatusFull}, {"conform", StatusFull},
+	{"Conforme", StatusFull}, {"konform", StatusFull}, {"umgesetzt", StatusFull}, {"Transposé", StatusFull},
+	{"partiellement conforme", StatusPartial}, {"Parcialmente conforme", StatusPartial}, {"parzialmente conforme", StatusPartial},
+	{"teilweise konform", StatusPartial}, {"teilweise umgesetzt", StatusPartial}, {"partiellement transposé", StatusPartial},
+	{"Non conforme", StatusNone}, {"no conforme", StatusNone}, {"não conforme", StatusNone},
+	{"nicht konform", StatusNone}, {"Nicht umgesetzt", StatusNone}, {"non transposé", StatusNone},
 	{"conforming", StatusFull}, {"in conformity", StatusFull}, {"transposed", StatusFull},
 	{"Fully transposed", StatusFull}, {"in place", StatusFull}, {"fully in place", StatusFull},
 	{"implemented", StatusFull}, {"fully implemented", StatusFull},
