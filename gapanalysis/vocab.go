@@ -391,9 +391,41 @@ func Fold(s string) string {
 // English name, a native name or a common variant ("Czech Republic", "The
 // Netherlands", "Holland"). Case, accents, punctuation and spacing are ignored.
 // The countries are the EU-27 plus CH, IS, LI, NO and UK (see Countries).
+// Combined forms such as "Germany (DE)" or "AT – Austria" are read when every
+// part names the same country.
 func LookupCountry(s string) (CountryCode, bool) {
-	code, ok := countryIndex[foldCountry(s)]
-	return code, ok
+	if code, ok := countryIndex[foldCountry(s)]; ok {
+		return code, true
+	}
+	return lookupCombined(s)
+}
+
+// lookupCombined reads the combined forms that sheets often use — "Germany (DE)",
+// "DE - Germany", "AT – Austria", "Greece/EL": every part separated by brackets, a
+// dash between spaces or a slash must name the same country.
+func lookupCombined(s string) (CountryCode, bool) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '(' || r == ')' || r == '/' || r == '[' || r == ']' })
+	var split []string
+	for _, p := range parts {
+		for _, dash := range []string{" - ", " – ", " — "} {
+			p = strings.ReplaceAll(p, dash, "\x00")
+		}
+		split = append(split, strings.Split(p, "\x00")...)
+	}
+	var code CountryCode
+	n := 0
+	for _, p := range split {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		c, ok := countryIndex[foldCountry(p)]
+		if !ok || (code != "" && c != code) {
+			return "", false
+		}
+		code = c
+		n++
+	}
+	return code, n > 1
 }
 
 // SuggestCountry returns the country whose name or code is closest to s (see

@@ -563,3 +563,28 @@ func FuzzSuggest(f *testing.F) {
 		}
 	})
 }
+
+func TestLookupCountryCombined(t *testing.T) {
+	tests := []struct {
+		in   string
+		want CountryCode
+		ok   bool
+	}{
+		{"Germany (DE)", "DE", true},
+		{"DE - Germany", "DE", true},
+		{"AT – Austria", "AT", true},
+		{"EL (Greece)", "EL", true},
+		{"Ireland [IE]", "IE", true},
+		{"Greece/GR", "EL", true},
+		{"Germany (AT)", "", false},      // the parts disagree
+		{"Austria (federal)", "", false}, // a part that is no country
+		{"Czech Republic", "CZ", true},
+		{"()", "", false},
+		{" - ", "", false},
+	}
+	for _, tc := range tests {
+		got, ok := LookupCountry(tc.in)
+		assert.Equal(t, tc.ok, ok, tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+	}
+}
