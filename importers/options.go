@@ -90,6 +90,7 @@ type reader struct {
 	maxRows int                                      // < 0: no limit
 	byID    map[gapanalysis.ItemID]*gapanalysis.Item // exact IDs
 	items   map[string]*gapanalysis.Item             // itemKey → item
+	refs    map[string]*gapanalysis.Item             // refKey of a unique provision reference → item
 	itemIDs []string                                 // for suggestions, in checklist order
 
 	layout       string                       // forced layout of every sheet; "": detect
@@ -129,6 +130,8 @@ func newReader(opts *Options) (*reader, error) {
 	if r.maxRows == 0 {
 		r.maxRows = DefaultMaxRows
 	}
+	r.refs = map[string]*gapanalysis.Item{}
+	refCount := map[string]int{}
 	// Walk the hierarchy rather than the checklist's lazy index, so that readers
 	// sharing a checklist built in code do not race to build it.
 	for _, p := range opts.Checklist.Pillars {
@@ -142,7 +145,16 @@ func newReader(opts *Options) (*reader, error) {
 				if k := itemKey(string(it.ID)); r.items[k] == nil {
 					r.items[k] = it
 				}
+				if k := refKey(it.Ref); k != "" {
+					refCount[k]++
+					r.refs[k] = it
+				}
 			}
+		}
+	}
+	for k, n := range refCount {
+		if n > 1 {
+			delete(r.refs, k) // a reference that several items share names none
 		}
 	}
 	if err := r.setLayouts(opts); err != nil {
@@ -151,12 +163,37 @@ func newReader(opts *Options) (*reader, error) {
 	return r, nil
 }
 
-// lookupItem finds an item by its ID: exactly, or ignoring case and spacing.
+// lookupItem finds an item by its ID: exactly, or ignoring case and spacing; or
+// else by its provision reference when no other item shares it ("Art. 3(4)",
+// "Article 3(4)", "art 3 (4)" and "3(4)" are the same).
 func (r *reader) lookupItem(s string) *gapanalysis.Item {
 	if it := r.byID[gapanalysis.ItemID(s)]; it != nil {
 		return it
 	}
-	return r.items[itemKey(s)]
+	if it := r.items[itemKey(s)]; it != nil {
+		return it
+	}
+	if k := refKey(s); k != "" {
+		return r.refs[k]
+	}
+	return nil
+}
+
+// refKey is a provision reference in lower case without spaces and without a
+// leading "article", "art." or "art"; "" when nothing but digits and brackets of a
+// provision remain to compare (a reference must start with a digit).
+func refKey(s string) string {
+	k := itemKey(s)
+	for _, prefix := range []string{"article", "art.", "art"} {
+		if strings.HasPrefix(k, prefix) {
+			k = strings.TrimPrefix(k, prefix)
+			break
+		}
+	}
+	if k == "" || k[0] < '0' || k[0] > '9' {
+		return ""
+	}
+	return k
 }
 
 // itemKey is an item ID in lower case with its spaces removed.
