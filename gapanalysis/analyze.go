@@ -66,7 +66,7 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 		ChecklistID: cl.ID, ChecklistTitle: cl.Title, ChecklistVersion: cl.Version,
 		ChecklistSHA256: cl.SHA256, Synthetic: ds.Synthetic, DataLabel: ds.Label,
 		Method: string(method), Missing: string(cfg.Missing), TopK: cfg.Ranking.TopK,
-		Samples: cfg.Uncertainty.Samples, Seed: cfg.Uncertainty.Seed,
+		Seed: cfg.Uncertainty.Seed, // Samples is set by MonteCarlo when it runs
 	}
 	res.Meta.Inputs = inputFiles(ds)
 	res.Diagnostics = append(res.Diagnostics, ds.Diagnostics...)

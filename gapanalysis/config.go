@@ -57,7 +57,7 @@ type Ranking struct {
 
 // UncertaintyConfig configures the Monte Carlo analysis (SPEC 7).
 type UncertaintyConfig struct {
-	Samples        int           `yaml:"samples"` // 0: no Monte Carlo
+	Samples        int           `yaml:"samples"` // Monte Carlo samples (SPEC 7 default 1000); 0: no uncertainty analysis
 	Seed           uint64        `yaml:"seed"`
 	Partial        []float64     `yaml:"partial,flow"` // range of the value of partial
 	WeightJitter   float64       `yaml:"weight_jitter"`
@@ -92,7 +92,7 @@ func DefaultConfig() Config {
 		Missing:   MissingExclude,
 		Ranking:   Ranking{Method: "wsm", TopK: 5},
 		Uncertainty: UncertaintyConfig{
-			Samples:        0,
+			Samples:        1000,
 			Seed:           1,
 			Partial:        []float64{0.25, 0.75},
 			WeightJitter:   0.25,

@@ -18,9 +18,6 @@ type (
 		Gaps        []jsonGap        `json:"gaps"`
 		Priorities  []jsonPriority   `json:"priorities"`
 		Diagnostics []jsonDiagnostic `json:"diagnostics"`
-		// Sensitivity is present only when the result holds an uncertainty
-		// analysis.
-		Sensitivity *jsonSensitivity `json:"sensitivity,omitempty"`
 	}
 
 	jsonMeta struct {
@@ -37,6 +34,9 @@ type (
 		Samples     int             `json:"samples"`
 		Seed        uint64          `json:"seed"`
 		Criteria    []jsonCriterion `json:"criteria"`
+		// Sensitivity is present only when the result holds an uncertainty
+		// analysis; it sits in meta so that the top level keeps SPEC 8's keys.
+		Sensitivity *jsonSensitivity `json:"sensitivity,omitempty"`
 	}
 
 	jsonChecklist struct {
@@ -188,7 +188,8 @@ type (
 // IDs). The checklist is optional: without it, the pillar and theme maps hold only
 // the scores the result has.
 //
-// When res.Uncertainty is not nil, a top-level "sensitivity" object follows:
+// When res.Uncertainty is not nil, meta holds a "sensitivity" object (meta, so
+// that the top level keeps exactly SPEC 8's keys):
 //
 //	"sensitivity": {
 //	  "samples", "seed", "top_k",
@@ -235,7 +236,7 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			Method:      method(res),
 			Missing:     missingRule(res),
 			TopK:        topK(res, 0),
-			Samples:     firstPositive(res.Meta.Samples, res.Config.Uncertainty.Samples),
+			Samples:     samplesRun(res),
 			Seed:        firstNonZero(res.Meta.Seed, res.Config.Uncertainty.Seed),
 			Criteria:    make([]jsonCriterion, 0, len(res.Criteria)),
 		},
@@ -312,7 +313,7 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			File: d.File, Sheet: d.Sheet, Cell: d.Cell,
 		})
 	}
-	doc.Sensitivity = sensitivityJSON(res)
+	doc.Meta.Sensitivity = sensitivityJSON(res)
 	return doc
 }
 

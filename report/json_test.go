@@ -57,11 +57,12 @@ func sorted(s ...string) []string {
 func TestWriteJSONSchema(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(writeJSON(t, syntheticResult()), &doc))
-	assert.Equal(t, sorted("meta", "countries", "items", "gaps", "priorities", "diagnostics", "sensitivity"), keys(doc))
+	assert.Equal(t, sorted("meta", "countries", "items", "gaps", "priorities", "diagnostics"), keys(doc),
+		"exactly SPEC 8's top-level keys")
 
 	meta := doc["meta"].(map[string]any)
 	assert.Equal(t, sorted("title", "tool", "tool_version", "checklist", "synthetic", "data_label", "inputs",
-		"method", "missing", "top_k", "samples", "seed", "criteria"), keys(meta))
+		"method", "missing", "top_k", "samples", "seed", "criteria", "sensitivity"), keys(meta))
 	assert.Equal(t, sorted("id", "title", "version", "sha256"), keys(meta["checklist"].(map[string]any)))
 	for _, c := range meta["criteria"].([]any) {
 		assert.Equal(t, sorted("id", "title", "direction", "weight", "derived"), keys(c.(map[string]any)))
@@ -99,7 +100,7 @@ func TestWriteJSONSchema(t *testing.T) {
 		assert.Equal(t, sorted("offences", "victims", "prevention"), keys(cm["themes"].(map[string]any)))
 	}
 
-	sens := doc["sensitivity"].(map[string]any)
+	sens := meta["sensitivity"].(map[string]any)
 	assert.Equal(t, sorted("samples", "seed", "top_k", "inputs", "countries", "sobol", "method_agreement"), keys(sens))
 	for _, in := range sens["inputs"].([]any) {
 		assert.Equal(t, sorted("name", "varied", "kind", "low", "high", "values"), keys(in.(map[string]any)))
@@ -120,7 +121,7 @@ func TestWriteJSONSchema(t *testing.T) {
 	// Without an uncertainty analysis there is no "sensitivity" key.
 	var plain map[string]any
 	require.NoError(t, json.Unmarshal(writeJSON(t, sampleResult()), &plain))
-	assert.NotContains(t, plain, "sensitivity")
+	assert.NotContains(t, plain["meta"], "sensitivity")
 }
 
 // TestWriteJSONValues checks values and nulls against the hand-worked sample.
@@ -379,11 +380,13 @@ func TestWriteJSONSensitivity(t *testing.T) {
 		data := writeJSON(t, res)
 		assert.NotContains(t, string(data), "NaN")
 		var doc struct {
-			Sensitivity *sensitivity `json:"sensitivity"`
+			Meta struct {
+				Sensitivity *sensitivity `json:"sensitivity"`
+			} `json:"meta"`
 		}
 		require.NoError(t, json.Unmarshal(data, &doc))
-		require.NotNil(t, doc.Sensitivity)
-		return *doc.Sensitivity
+		require.NotNil(t, doc.Meta.Sensitivity)
+		return *doc.Meta.Sensitivity
 	}
 
 	t.Run("full analysis", func(t *testing.T) {

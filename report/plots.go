@@ -450,7 +450,7 @@ func rankIntervalFigure(res *gapanalysis.Result, rows []rankRow) figure {
 	for _, r := range rows {
 		maxRank = math.Max(maxRank, math.Max(r.u.P95, float64(r.nominal)))
 	}
-	samples := firstPositive(res.Meta.Samples, res.Config.Uncertainty.Samples)
+	samples := samplesRun(res)
 	if res.Uncertainty != nil && res.Uncertainty.Samples > 0 {
 		samples = res.Uncertainty.Samples
 	}

@@ -305,7 +305,7 @@ func parameters(res *gapanalysis.Result, k int) []parameter {
 	}
 	u := cfg.Uncertainty
 	ps = append(ps,
-		parameter{"Monte Carlo samples", firstPositive(res.Meta.Samples, u.Samples)},
+		parameter{"Monte Carlo samples", samplesRun(res)},
 		parameter{"Random seed", seedValue(firstNonZero(res.Meta.Seed, u.Seed))},
 		parameter{"Uncertainty: partial range", floats(u.Partial)},
 		parameter{"Uncertainty: weight jitter", u.WeightJitter},
@@ -333,13 +333,6 @@ func seedValue(seed uint64) any {
 		return int(seed)
 	}
 	return strconv.FormatUint(seed, 10)
-}
-
-func firstPositive(a, b int) int {
-	if a > 0 {
-		return a
-	}
-	return b
 }
 
 func firstNonZero(a, b uint64) uint64 {
@@ -403,4 +396,13 @@ func gapsClosed(gs []gapanalysis.GapRef) string {
 		b.WriteString(string(g.Item))
 	}
 	return b.String()
+}
+
+// samplesRun is the number of Monte Carlo samples behind the result: 0 when the
+// analysis did not run, whatever the config asks.
+func samplesRun(res *gapanalysis.Result) int {
+	if res.Uncertainty != nil && res.Uncertainty.Samples > 0 {
+		return res.Uncertainty.Samples
+	}
+	return res.Meta.Samples
 }

@@ -28,7 +28,7 @@ func TestDemoPlots(t *testing.T) {
 		assert.Equal(t, 1536, cfg.Width, name)
 	}
 
-	code, _, errOut = runCLI(t, "demo", "-o", filepath.Join(t.TempDir(), "s.xlsx"), "--plots", filepath.Join(t.TempDir(), "p"))
+	code, _, errOut = runCLI(t, "demo", "--samples", "0", "-o", filepath.Join(t.TempDir(), "s.xlsx"), "--plots", filepath.Join(t.TempDir(), "p"))
 	assert.Equal(t, ExitUsage, code)
 	assert.Contains(t, errOut, "--plots")
 }

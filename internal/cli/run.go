@@ -52,9 +52,9 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().StringVar(&f.plots, "plots", "", "write the uncertainty plots (rank-intervals.png, sobol.png) into this folder; needs --samples")
 	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis, promethee2 or vikor (default wsm)")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
-	cmd.Flags().IntVar(&f.samples, "samples", 0, "Monte Carlo samples for the rank uncertainty (0: none; default from the config)")
+	cmd.Flags().IntVar(&f.samples, "samples", 1000, "Monte Carlo samples for the rank uncertainty (0: none; default from the config, else 1000)")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the Monte Carlo samples (default from the config)")
-	cmd.Flags().IntVar(&f.sobol, "sobol", 1024, "base samples of the Sobol sensitivity analysis, run with --samples (0: none; default from the config)")
+	cmd.Flags().IntVar(&f.sobol, "sobol", 1024, "base samples of the Sobol sensitivity analysis, run with the Monte Carlo (0: none; default from the config, else 1024)")
 	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
 		f.samplesSet = cmd.Flags().Changed("samples")
 		f.seedSet = cmd.Flags().Changed("seed")
