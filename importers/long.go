@@ -177,32 +177,18 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 
 	// Find the header among the first non-empty rows.
 	var (
-		h        header
-		found    bool
-		nonBlank int
-		rows     int
-		lastRow  int
-
+		h           header
 		headerCells []string
 	)
-	for src.Next() {
-		rows++
-		num, cells := src.Row()
-		lastRow = num
-		if s.overLimit(rows, num) {
-			return
-		}
-		if blank(cells) {
-			continue
-		}
-		nonBlank++
+	found, nonBlank, rows, lastRow, ok := s.findHeader(src, func(num int, cells []string) bool {
+		var found bool
 		if h, found = parseHeader(cells, num); found {
 			headerCells = append(headerCells, cells...)
-			break
 		}
-		if nonBlank >= headerScanRows {
-			break
-		}
+		return found
+	})
+	if !ok {
+		return
 	}
 	if !found {
 		if s.readError(src, lastRow) {
@@ -305,6 +291,32 @@ func (s *sheetImport) skipRows(src rowSource, rows int, missing []field, headerR
 			fieldNames[f], what))
 	}
 	s.readError(src, last)
+}
+
+// findHeader reads rows until isHeader accepts one, headerScanRows non-empty rows
+// were tried, or the rows end. It returns whether a header was found, the
+// non-empty rows tried, the rows read and the number of the last one; ok is false
+// when the row limit stopped the sheet (already reported).
+func (s *sheetImport) findHeader(src rowSource, isHeader func(num int, cells []string) bool) (found bool, nonBlank, rows, lastRow int, ok bool) {
+	for src.Next() {
+		rows++
+		num, cells := src.Row()
+		lastRow = num
+		if s.overLimit(rows, num) {
+			return false, nonBlank, rows, lastRow, false
+		}
+		if blank(cells) {
+			continue
+		}
+		nonBlank++
+		if isHeader(num, cells) {
+			return true, nonBlank, rows, lastRow, true
+		}
+		if nonBlank >= headerScanRows {
+			break
+		}
+	}
+	return false, nonBlank, rows, lastRow, true
 }
 
 // overLimit reports, once, a sheet with more rows than allowed.

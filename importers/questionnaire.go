@@ -403,27 +403,14 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 		acct: gapanalysis.SheetAccount{File: q.file, Sheet: sheet}}
 	defer func() { ds.Accounts = append(ds.Accounts, s.acct) }()
 
-	var (
-		h        qheader
-		found    bool
-		nonBlank int
-		rows     int
-		lastRow  int
-	)
-	for src.Next() {
-		rows++
-		num, cells := src.Row()
-		lastRow = num
-		if s.overLimit(rows, num) {
-			return
-		}
-		if blank(cells) {
-			continue
-		}
-		nonBlank++
-		if h, found = parseQuestionnaireHeader(cells, num); found || nonBlank >= headerScanRows {
-			break
-		}
+	var h qheader
+	found, nonBlank, rows, lastRow, ok := s.findHeader(src, func(num int, cells []string) bool {
+		var found bool
+		h, found = parseQuestionnaireHeader(cells, num)
+		return found
+	})
+	if !ok {
+		return
 	}
 	if !found {
 		if s.readError(src, lastRow) {
