@@ -16,7 +16,7 @@ import (
 const (
 	CritGapPoints   CriterionID = "gap_points"   // Σ severity of the gaps on the items addressed
 	CritCountries   CriterionID = "countries"    // countries with at least one such gap
-	CritBindingGaps CriterionID = "binding_gaps" // gaps on mandatory items addressed
+	CritBindingGaps CriterionID = "binding_gaps" // gaps on mandatory and optional items addressed
 )
 
 func isDerivedCriterion(id CriterionID) bool {
@@ -26,7 +26,7 @@ func isDerivedCriterion(id CriterionID) bool {
 var derivedCriteria = []Criterion{
 	{ID: CritGapPoints, Title: "Gap points", Direction: Benefit, Description: "Σ over countries and addressed items of the gap severity (index points)"},
 	{ID: CritCountries, Title: "Countries with gaps", Direction: Benefit, Description: "number of countries with at least one gap on the addressed items"},
-	{ID: CritBindingGaps, Title: "Binding gaps", Direction: Benefit, Description: "number of (country, item) gaps on mandatory addressed items"},
+	{ID: CritBindingGaps, Title: "Binding gaps", Direction: Benefit, Description: "number of (country, item) gaps on addressed items that bind: mandatory items, and optional items whose option is used"},
 }
 
 // ErrConfig is wrapped by errors about study parameters.
@@ -45,6 +45,16 @@ var ErrConfig = errors.New("bad study configuration")
 // count once; different answers give a conflict error and the (country, item) is
 // unknown. From different respondents, the score is the mean of their known
 // scores, and the merged status is full (mean 1), none (mean 0) or partial.
+//
+// Optional provisions (SPEC 5): on a status item of obligation Optional, each
+// respondent's none means "option not used", which is lawful. It is mapped to not
+// applicable before the answers are merged, so a none next to a full or partial
+// from another respondent leaves the score to the respondents who say the option
+// is used; when no respondent says so, the (country, item) is not applicable
+// (Assessment.OptionNotUsed), left out of scores and coverage, counted in n_na and
+// never a gap. A full or partial means the option is used with its conditions met
+// fully or in part; a partial is a gap, and gaps on optional items count in
+// binding_gaps.
 func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 	if cl == nil || ds == nil {
 		return nil, fmt.Errorf("%w: checklist and dataset are required", ErrConfig)
@@ -163,6 +173,9 @@ func assess(cl *Checklist, ds *Dataset, countries []CountryCode, cfg Config, dia
 				a.Status = StatusNA
 				a.Score = Score{}
 			}
+			if !cl.Binds(c, it) {
+				a.OptionNotUsed = false // not bound: not applicable whatever the answer
+			}
 			out = append(out, a)
 		}
 	}
@@ -246,12 +259,19 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 		a.Status = StatusUnknown
 		return
 	}
-	// Combine respondents.
+	// Combine respondents. On an optional status item, none is "option not used":
+	// not applicable, like na.
+	optional := it.Obligation == Optional && it.Type != NumericItem
 	var scores []float64
 	var values []float64
 	counts := map[Status]int{}
-	nNA := 0
+	nNA, notUsed := 0, 0
 	for _, ans := range answers {
+		if optional && ans.status == StatusNone {
+			nNA++
+			notUsed++
+			continue
+		}
 		if it.Type == NumericItem {
 			if ans.hasValue {
 				values = append(values, ans.value)
@@ -296,6 +316,7 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 	case nNA > 0:
 		a.Status = StatusNA
 		a.Applicable = false
+		a.OptionNotUsed = notUsed > 0
 	}
 }
 
@@ -598,7 +619,7 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			for _, g := range byItem[id] {
 				gapPoints += g.Severity
 				countries[g.Country] = true
-				if it != nil && it.Obligation == Mandatory {
+				if it != nil && binds(it) {
 					binding++
 				}
 				p.Closes = append(p.Closes, GapRef{Country: g.Country, Item: g.Item, Severity: g.Severity})
@@ -685,6 +706,13 @@ func rankMeasures(res *Result, method scoring.Method) error {
 	})
 	res.Priorities = pr
 	return nil
+}
+
+// binds reports whether a gap on the item is a gap in a legal duty: the item is
+// mandatory, or optional (a gap on an optional item is an option used without
+// its conditions, which binds the State that uses it; SPEC 6).
+func binds(it *Item) bool {
+	return it.Obligation == Mandatory || it.Obligation == Optional
 }
 
 func uniqueItems(ids []ItemID) []ItemID {

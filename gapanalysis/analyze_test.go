@@ -106,11 +106,12 @@ func TestAnalyzeHandWorked(t *testing.T) {
 		pillars  map[PillarID]Score
 		themes   map[ThemeID]Score
 	}{
-		// AT: offences (1+0.5+2·0)/4 = 0.375; victims (1+0)/2 = 0.5 (E is the minimum
-		// of 10, 30); compliance 0.4375; practice F 0.5, G unknown → 0.5;
-		// index (0.4375+0.5)/2 = 0.46875. Coverage 6 known of 7 applicable.
-		{"AT", 2, 46.875, 6.0 / 7, map[PillarID]Score{"compliance": Known(43.75), "practice": Known(50)},
-			map[ThemeID]Score{"offences": Known(37.5), "victims": Known(50), "bp": Known(50)}},
+		// AT: C is optional and answered none, "option not used": not applicable.
+		// Offences (1+0.5)/2 = 0.75; victims (1+0)/2 = 0.5 (E is the minimum of 10,
+		// 30); compliance 0.625; practice F 0.5, G unknown → 0.5; index
+		// (0.625+0.5)/2 = 0.5625. Coverage 5 known of 6 applicable (C left out).
+		{"AT", 2, 56.25, 5.0 / 6, map[PillarID]Score{"compliance": Known(62.5), "practice": Known(50)},
+			map[ThemeID]Score{"offences": Known(75), "victims": Known(50), "bp": Known(50)}},
 		// BE: offences (0+1)/2 (C is na); victims (0.5+1)/2; compliance 0.625;
 		// practice 1; index 0.8125.
 		{"BE", 1, 81.25, 1, map[PillarID]Score{"compliance": Known(62.5), "practice": Known(100)},
@@ -137,8 +138,10 @@ func TestAnalyzeHandWorked(t *testing.T) {
 		})
 	}
 	at := country(t, res, "AT")
-	assert.Equal(t, 4, at.Gaps)
-	assert.InDelta(t, 3.125+12.5+12.5+12.5, at.GapPoints, 1e-9)
+	assert.Equal(t, 3, at.Gaps, "the option AT does not use is not a gap")
+	assert.InDelta(t, 3.125+12.5+12.5, at.GapPoints, 1e-9)
+	assert.Equal(t, 1, at.NNA, "option not used counts as na")
+	assert.Equal(t, 1, at.NNone, "E only: the minimum of a min-max numeric item")
 	assert.Equal(t, []CountryCode{"BE", "AT", "DK"}, []CountryCode{res.Countries[0].Code, res.Countries[1].Code, res.Countries[2].Code})
 
 	// Gaps: severity = 100 × gap × effective weight.
@@ -152,7 +155,7 @@ func TestAnalyzeHandWorked(t *testing.T) {
 		got = append(got, g{x.Country, x.Item, x.Severity})
 	}
 	assert.ElementsMatch(t, []g{
-		{"AT", "B", 3.125}, {"AT", "C", 12.5}, {"AT", "E", 12.5}, {"AT", "F", 12.5},
+		{"AT", "B", 3.125}, {"AT", "E", 12.5}, {"AT", "F", 12.5},
 		{"BE", "A", 6.25}, {"BE", "D", 6.25},
 		{"DK", "F", 25}, {"DK", "G", 12.5},
 	}, roundGaps(got, func(x g) g { x.sev = round9(x.sev); return x }))
@@ -164,7 +167,8 @@ func TestAnalyzeHandWorked(t *testing.T) {
 	}
 	assert.Equal(t, ItemStats{ID: "A", NFull: 1, NNone: 1, NNA: 1, Mean: Known(0.5), Gaps: 1}, stats["A"])
 	assert.Equal(t, ItemStats{ID: "G", NFull: 1, NPartial: 1, NUnknown: 1, Mean: Known(0.75), Gaps: 1}, stats["G"])
-	assert.Equal(t, ItemStats{ID: "C", NNone: 1, NNA: 2, Mean: Known(0), Gaps: 1}, stats["C"])
+	// C: AT does not use the option (none), BE answered na, DK is not bound.
+	assert.Equal(t, ItemStats{ID: "C", NNA: 3}, stats["C"])
 }
 
 func round9(x float64) float64 { return float64(int64(x*1e9+0.5)) / 1e9 }
@@ -184,20 +188,21 @@ func TestAnalyzePrioritiesHandWorked(t *testing.T) {
 	// Derived criteria:
 	//   M1 [A,B]: AT-B 3.125 + BE-A 6.25 = 9.375; 2 countries; 2 binding gaps.
 	//   M2 [D,F]: BE-D 6.25 + AT-F 12.5 + DK-F 25 = 43.75; 3 countries; 1 binding (D).
-	//   M3 [C,G]: AT-C 12.5 + DK-G 12.5 = 25; 2 countries; 0 binding (C is optional).
+	//   M3 [C,G]: DK-G 12.5 (AT does not use the option C) = 12.5; 1 country;
+	//   0 binding (G is practice).
 	// Expert: feasibility 4, (missing → worst of others = 2), 2; cost 2, 4, 1.
-	// Min-max: gap_points 0, 1, 15.625/34.375; countries 0, 1, 0; binding 1, .5, 0;
-	// feasibility 1, 0, 0; cost (cost) 2/3, 0, 1.
-	// WSM: M1 100·(1+1+2/3)/5 = 53.33; M2 100·2.5/5 = 50; M3 100·(5/11+1)/5 = 29.09.
+	// Min-max: gap_points 0, 1, 3.125/34.375 = 1/11; countries .5, 1, 0; binding
+	// 1, .5, 0; feasibility 1, 0, 0; cost (cost) 2/3, 0, 1.
+	// WSM: M1 100·(.5+1+1+2/3)/5 = 63.33; M2 100·2.5/5 = 50; M3 100·(1/11+1)/5 = 21.82.
 	want := []struct {
 		id    MeasureID
 		rank  int
 		score float64
 		crit  map[CriterionID]float64
 	}{
-		{"M1", 1, 100 * (2 + 2.0/3) / 5, map[CriterionID]float64{"gap_points": 9.375, "countries": 2, "binding_gaps": 2, "feasibility": 4, "cost": 2}},
+		{"M1", 1, 100 * (2.5 + 2.0/3) / 5, map[CriterionID]float64{"gap_points": 9.375, "countries": 2, "binding_gaps": 2, "feasibility": 4, "cost": 2}},
 		{"M2", 2, 50, map[CriterionID]float64{"gap_points": 43.75, "countries": 3, "binding_gaps": 1, "feasibility": 2, "cost": 4}},
-		{"M3", 3, 100 * (15.625/34.375 + 1) / 5, map[CriterionID]float64{"gap_points": 25, "countries": 2, "binding_gaps": 0, "feasibility": 2, "cost": 1}},
+		{"M3", 3, 100 * (1.0/11 + 1) / 5, map[CriterionID]float64{"gap_points": 12.5, "countries": 1, "binding_gaps": 0, "feasibility": 2, "cost": 1}},
 	}
 	require.Len(t, res.Priorities, 3)
 	for i, w := range want {
@@ -236,15 +241,15 @@ func TestAnalyzeConfiguredCriteria(t *testing.T) {
 	cfg.Ranking.Criteria = []CriterionWeight{{ID: "gap_points", Weight: &two}, {ID: "cost"}}
 	res, err := Analyze(cl, testDataset(), cfg)
 	require.NoError(t, err)
-	// gap_points n = 0, 1, 5/11 (w 2); cost n = 2/3, 0, 1 (w 1).
-	// M1 100·(2/3)/3 = 22.22; M2 100·2/3 = 66.67; M3 100·(10/11+1)/3 = 63.64.
+	// gap_points n = 0, 1, 1/11 (w 2); cost n = 2/3, 0, 1 (w 1).
+	// M1 100·(2/3)/3 = 22.22; M2 100·2/3 = 66.67; M3 100·(2/11+1)/3 = 39.39.
 	scores := map[MeasureID]float64{}
 	for _, p := range res.Priorities {
 		scores[p.ID] = p.Score
 	}
 	assert.InDelta(t, 100*(2.0/3)/3, scores["M1"], 1e-9)
 	assert.InDelta(t, 200.0/3, scores["M2"], 1e-9)
-	assert.InDelta(t, 100*(10.0/11+1)/3, scores["M3"], 1e-9)
+	assert.InDelta(t, 100*(2.0/11+1)/3, scores["M3"], 1e-9)
 	assert.Equal(t, MeasureID("M2"), res.Priorities[0].ID)
 
 	cfg.Ranking.Criteria = []CriterionWeight{{ID: "gap_pionts"}}
@@ -259,10 +264,10 @@ func TestAnalyzeMissingZero(t *testing.T) {
 	cfg.Missing = MissingZero
 	res, err := Analyze(cl, testDataset(), cfg)
 	require.NoError(t, err)
-	// AT's unknown G now scores 0: practice (0.5+0)/2 = 0.25; index (0.4375+0.25)/2.
+	// AT's unknown G now scores 0: practice (0.5+0)/2 = 0.25; index (0.625+0.25)/2.
 	at := country(t, res, "AT")
-	assert.InDelta(t, 100*(0.4375+0.25)/2, at.Index.Value, 1e-9)
-	assert.InDelta(t, 6.0/7, at.Coverage, 1e-12, "coverage counts answers, not the rule")
+	assert.InDelta(t, 100*(0.625+0.25)/2, at.Index.Value, 1e-9)
+	assert.InDelta(t, 5.0/6, at.Coverage, 1e-12, "coverage counts answers, not the rule")
 }
 
 func TestAnalyzeSeveralAnswers(t *testing.T) {
@@ -363,11 +368,16 @@ func TestAnalyzeWeightScaleInvariant(t *testing.T) {
 
 // TestAnalyzeBetterAnswerNeverLowers improves one answer at a time (none → partial
 // → full) and checks that no theme, pillar or index score of that country drops.
+// On an optional item none means "option not used", which is not a worse answer
+// than partial (option used, conditions partly met), so it is left out.
 func TestAnalyzeBetterAnswerNeverLowers(t *testing.T) {
 	cl := testChecklist(t)
 	base := testDataset()
 	for i, r := range base.Responses {
 		if r.HasValue || r.Status == StatusFull || r.Status == StatusNA || r.Status == StatusUnknown {
+			continue
+		}
+		if r.Status == StatusNone && cl.Item(r.Item).Obligation == Optional {
 			continue
 		}
 		better := testDataset()
@@ -505,16 +515,16 @@ ranking:
 	require.NoError(t, err)
 	res, err := Analyze(cl, testDataset(), cfg)
 	require.NoError(t, err)
-	// gap_points 9.375, 43.75, 25 (linear, q 5, p 20); cost 2, 4, 1 (cost, v-shape p 2).
-	// Preference degrees on gap_points: d(M2,M1) = 34.375 → 1; d(M2,M3) = 18.75 →
-	// (18.75−5)/15 = 0.91667; d(M3,M1) = 15.625 → (15.625−5)/15 = 0.70833.
+	// gap_points 9.375, 43.75, 12.5 (linear, q 5, p 20); cost 2, 4, 1 (cost, v-shape p 2).
+	// Preference degrees on gap_points: d(M2,M1) = 34.375 → 1; d(M2,M3) = 31.25 →
+	// 1; d(M3,M1) = 3.125 ≤ q → 0.
 	// On cost (smaller better): M3 over M1 by 1 → 0.5; M3 over M2 by 3 → 1; M1 over
 	// M2 by 2 → 1. Weights ½ each, n−1 = 2:
 	// π(a,b) = ½·P_gap(a,b) + ½·P_cost(a,b); φ(a) = Σ_b (π(a,b) − π(b,a)) / 2.
 	pi := func(gp, cost float64) float64 { return 0.5*gp + 0.5*cost }
 	p12, p21 := pi(0, 1), pi(1, 0)
-	p13, p31 := pi(0, 0), pi(0.70833333333, 0.5)
-	p23, p32 := pi(0.91666666667, 0), pi(0, 1)
+	p13, p31 := pi(0, 0), pi(0, 0.5)
+	p23, p32 := pi(1, 0), pi(0, 1)
 	want := map[MeasureID]float64{
 		"M1": (p12 - p21 + p13 - p31) / 2,
 		"M2": (p21 - p12 + p23 - p32) / 2,

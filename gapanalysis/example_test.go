@@ -86,5 +86,5 @@ func ExampleMonteCarlo() {
 	fmt.Printf("the top measure's rank stays within %g–%g in 90%% of the samples\n", top.Uncertainty.P05, top.Uncertainty.P95)
 	// Output:
 	// inputs varied: partial, checklist_weights, criteria_weights, missing_rule, method
-	// the top measure's rank stays within 1–5 in 90% of the samples
+	// the top measure's rank stays within 1–2 in 90% of the samples
 }

@@ -57,7 +57,7 @@ type Model struct {
 	itemTheme                 []int // item → theme index
 	themePillar               []int // theme → pillar index
 	wItem, wTheme, wPillar    []float64
-	mandatory                 []bool
+	binding                   []bool // mandatory or optional: counts in binding_gaps
 
 	kind    []uint8   // country·nItems + item
 	nF, nP  []float64 // status counts
@@ -106,7 +106,7 @@ func NewModel(res *Result) (*Model, error) {
 		itemIdx[it.ID] = i
 		m.itemTheme = append(m.itemTheme, themeIdx[cl.ThemeOf(it.ID).ID])
 		m.wItem = append(m.wItem, it.Weight)
-		m.mandatory = append(m.mandatory, it.Obligation == Mandatory)
+		m.binding = append(m.binding, binds(it))
 	}
 
 	// Answers: recount the merged statuses of every (country, item).
@@ -430,7 +430,7 @@ func (m *Model) deriveCriteria(ws *Workspace) {
 				}
 				has = true
 				gapPoints += 100 * (1 - s) * ws.eff[i]
-				if m.mandatory[i] {
+				if m.binding[i] {
 					binding++
 				}
 			}

@@ -118,6 +118,12 @@ type Assessment struct {
 	Sources     []Source
 	Value       float64 // numeric items: the raw mean value
 	HasValue    bool
+	// OptionNotUsed is true for an optional status item that the answers say the
+	// country does not use (none from every respondent who answered, or none and
+	// na): the item is then not applicable (Applicable false, Status na), as the
+	// Directive lets Member States choose. It is false for a country the
+	// instrument does not bind.
+	OptionNotUsed bool
 
 	// statusCounts holds how many merged answers said full, partial and none.
 	statusCounts [3]float64
