@@ -22,8 +22,9 @@ package cli
 // several spellings, countries by code and by English and native name, items
 // with no row, two respondents who disagree, an identical duplicate next to a
 // second respondent, conflicts with and without a respondent named, a bad
-// status, an unknown item, an unknown country, and a country with nothing
-// known (PL).
+// status, an unknown item, an unknown country, a country with nothing known
+// (PL), and optional items answered as used, used in part and not used (SPEC 5),
+// also by several respondents who disagree on whether the option is used.
 //
 // What the SPEC leaves open is not compared: how a known score from
 // respondents who disagree, or of a numeric item, splits into n_full, n_partial

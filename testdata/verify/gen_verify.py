@@ -13,7 +13,10 @@ disagree, an identical duplicate next to a second respondent, a conflict of one
 respondent with itself, a conflict with no respondent named, a bad status, an
 unknown item and an unknown country, a country the instrument does not bind
 (DK, with answers to binding items that must be ignored) and a country with
-nothing known (PL).
+nothing known (PL). The optional items (D-3.7, D-15.4) are answered as used
+(full), used with conditions partly met (partial) and not used (none, which
+SPEC 5 makes not applicable), also by several respondents: not used next to
+used, not used by everyone, and not used next to used in part.
 
 Layout: a title row, then the header (with aliases: Member State, Provision,
 Assessment, Value, Respondent, Notes), then one row per answer. In the workbook,
@@ -60,7 +63,8 @@ ROWS = [
     ("DE", "D-3.2", "ja", "", "Expert G", ""),
     ("DEU", "D-3.7", Num(0.5, "0.5"), "", "Expert G", ""),
     ("Germany", "D-15.1", Num(1, "1"), "", "Expert G", ""),
-    ("Deutschland", "D-15.4", "not applicable", "", "Expert G", ""),
+    ("Deutschland", "D-15.4", "nein", "", "Expert G", "optional: not used, says one respondent"),
+    ("DE", "D-15.4", "ja", "", "Expert H", "optional: used, says another"),
     ("Deutschland", "N-HOTLINE", "", Num(40, "40"), "Expert G", ""),
     ("Deutschland", "BP-AWARE", "yes", "", "Expert E", "conflict of one respondent"),
     ("Deutschland", "BP-AWARE", "no", "", "Expert E", ""),
@@ -72,11 +76,13 @@ ROWS = [
     # Greece.
     ("Ελλάδα", "D-3.1", "ναι", "", "Expert C", ""),
     ("Greece", "D-3.2", "maybe", "", "Expert C", "bad status"),
-    ("GR", "D-3.7", "όχι", "", "Expert C", ""),
+    ("GR", "D-3.7", "όχι", "", "Expert C", "optional: not used, says everyone"),
+    ("Greece", "D-3.7", "no", "", "Expert D", ""),
     ("EL", "D-15.1", "Not compliant", "", "Expert C", "identical duplicate"),
     ("EL", "D-15.1", "Not compliant", "", "Expert C", "identical duplicate"),
     ("EL", "D-15.1", "Fully compliant", "", "Expert D", ""),
-    ("GRC", "D-15.4", "partially transposed", "", "Expert C", ""),
+    ("GRC", "D-15.4", "partially transposed", "", "Expert C", "optional: used in part"),
+    ("Greece", "D-15.4", "absent", "", "Expert D", "optional: not used, says another"),
     ("Greece", "N-HOTLINE", "", Num(10, "10"), "Expert C", ""),
     ("Greece", "BP-AWARE", "sí", "", "Expert C", ""),
     ("Greece", "BP-TRAIN", "don't know", "", "Expert C", ""),
@@ -87,6 +93,7 @@ ROWS = [
     # Denmark: not bound; its answers to mandatory and optional items do not count.
     ("Denmark", "D-3.1", "nej", "", "", "not bound"),
     ("DK", "D-3.2", "ja", "", "", ""),
+    ("Denmark", "D-3.7", "no", "", "", "not bound: na, not 'option not used'"),
     ("Danmark", "N-HOTLINE", "", Num(100, "100"), "", "not bound: out of the min-max"),
     ("DNK", "BP-AWARE", "Y", "", "", ""),
     ("Denmark", "BP-TRAIN", "partly", "", "", ""),

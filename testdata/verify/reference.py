@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Independent reference implementation of SPEC 4 (several answers), 5 (scoring)
-and 6 (priority measures, wsm and topsis), written from the SPEC text alone.
+"""Independent reference implementation of SPEC 4 (several answers), 5 (scoring,
+including optional provisions) and 6 (priority measures, wsm and topsis), written
+from the SPEC text alone.
 
 It reads the SYNTHETIC verification checklist (YAML, with python3-yaml) and the
 semicolon CSV survey written by gen_verify.py, and prints (or writes) the
@@ -196,8 +197,20 @@ def read_survey(path, cl, diags):
     return out
 
 
+def optional_answer(item, status):
+    """SPEC 5 "Optional provisions": on an optional item, none means the option is
+    not used, which is lawful: not applicable. full / partial mean the option is
+    used with its conditions met fully / in part. Numeric items have no none."""
+    if item["obligation"] == "optional" and item["type"] != "numeric" and status == "none":
+        return "na"
+    return status
+
+
 def merge(cl, responses, diags, name, status_col):
     """Merge the answers of every (country, item): SPEC 4 "Several answers".
+    With several respondents, each answer to an optional item is first mapped by
+    optional_answer (SPEC 5: "each answer is mapped this way before they are
+    merged").
 
     Returns {(country, item): (kind, x)} where kind is "known" (x = score 0–1 for a
     status item, or the raw value for a numeric item), "na" or "unknown", and the
@@ -224,7 +237,8 @@ def merge(cl, responses, diags, name, status_col):
                               "code": code, "message": f"{code}: {key[0]} {key[1]} respondent {resp!r}",
                               "file": name, "sheet": "", "cells": cells, "mentions": [key[0], key[1]]})
             conflict = conflict or code == "conflict"
-            answers.append(group[0])
+            g = group[0]
+            answers.append((g[0], g[1], optional_answer(item, g[2])) + tuple(g[3:]))
         if conflict:
             merged[key] = ("unknown", None)
             continue
@@ -387,7 +401,9 @@ def measure_criteria(cl, gaps, diags):
         values[m["id"]] = {
             "gap_points": sum(g["severity"] for g in mg),
             "countries": float(len({g["country"] for g in mg})),
-            "binding_gaps": float(sum(1 for g in mg if cl.item[g["item"]]["obligation"] == "mandatory")),
+            # SPEC 6: gaps on mandatory or optional items (an optional item's gap is
+            # an option used without its conditions, which binds).
+            "binding_gaps": float(sum(1 for g in mg if cl.item[g["item"]]["obligation"] in ("mandatory", "optional"))),
         }
     for cid, direction in cl.criteria:
         given = {m["id"]: float(m["criteria"][cid]) for m in cl.measures
