@@ -181,6 +181,19 @@ func statusText(applicable bool, st gapanalysis.Status, score gapanalysis.Score)
 	return gapanalysis.StatusPartial.String()
 }
 
+// OptionNotUsed is the text shown for an optional item that a country does not
+// use: not applicable, and lawful (SPEC 5).
+const OptionNotUsed = "option not used"
+
+// cellText returns the text shown for a merged assessment on the Heatmap: the
+// status of statusText, or OptionNotUsed.
+func cellText(a *gapanalysis.Assessment) string {
+	if a.OptionNotUsed {
+		return OptionNotUsed
+	}
+	return statusText(a.Applicable, a.Status, a.Score)
+}
+
 // rankUncertainty returns the Monte Carlo rank distribution of a priority: its
 // own, else the one in res.Uncertainty.Measures, else nil.
 func rankUncertainty(res *gapanalysis.Result, p *gapanalysis.Priority) *gapanalysis.RankUncertainty {

@@ -122,7 +122,8 @@ func uniqueLabels(labels, ids []string) []string {
 }
 
 // heatmap writes the Heatmap sheet: items down, countries across (by code), each
-// cell the status text filled with the status colour.
+// cell the status text filled with the status colour. An optional item that a
+// country does not use reads "option not used" in the colour of na (SPEC 5).
 func (b *book) heatmap(s *sheetWriter) {
 	res, st := b.res, b.st
 	codes := sortedCountryCodes(res)
@@ -139,11 +140,12 @@ func (b *book) heatmap(s *sheetWriter) {
 		s.text(3, r, it.Title, st.text)
 		s.text(4, r, string(it.Obligation), st.text)
 		for j, c := range codes {
-			status := gapanalysis.StatusUnknown.String()
+			status, style := gapanalysis.StatusUnknown.String(), st.status[gapanalysis.StatusUnknown]
 			if a := byKey[countryItem{c, it.ID}]; a != nil {
-				status = statusText(a.Applicable, a.Status, a.Score)
+				status = cellText(a)
+				style = st.status[parseStatus(statusText(a.Applicable, a.Status, a.Score))]
 			}
-			s.text(5+j, r, status, st.status[parseStatus(status)])
+			s.text(5+j, r, status, style)
 		}
 	}
 	s.table(len(headers), 1)
