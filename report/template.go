@@ -422,9 +422,9 @@ var statusHelp = []struct {
 	text   string
 }{
 	{gapanalysis.StatusFull, "National law and practice meet the requirement entirely."},
-	{gapanalysis.StatusPartial, "The requirement is met in part: some elements are missing, the scope is narrower, or the penalty is lower than required. Say what is missing in the comment."},
-	{gapanalysis.StatusNone, "The requirement is not met: national law and practice do not address it."},
-	{gapanalysis.StatusNA, "The question does not apply to your country (see the guidance of optional provisions). Say why in the comment."},
+	{gapanalysis.StatusPartial, "The requirement is met in part: some elements are missing, the scope is narrower, or the penalty is lower than required. Say what is missing in the comment. For an optional provision: your country uses the option, but meets the conditions the Directive attaches to it only in part (for example an exemption wider than the Directive allows)."},
+	{gapanalysis.StatusNone, "The requirement is not met: national law and practice do not address it. For an optional provision: your country does not use the option, which the Directive allows; it is not counted as a gap."},
+	{gapanalysis.StatusNA, "The question does not apply to your country. Say why in the comment."},
 	{gapanalysis.StatusUnknown, "You do not know, or no information is available. An empty status also counts as unknown."},
 }
 
@@ -604,6 +604,12 @@ func (t *template) itemRow(s *qsheet, row int, it *gapanalysis.Item, eliCol int)
 	}
 }
 
+// OptionalGuidance says how to answer an optional provision (SPEC 5); the
+// Guidance column of every optional status item carries it.
+const OptionalGuidance = "Answer none if your country does not use the option (lawful, not a gap); " +
+	"full if it uses the option and meets every condition the Directive attaches to it; " +
+	"partial if it uses the option but meets those conditions only in part."
+
 // guidance returns the Guidance text of an item: whether it is optional or a
 // practice, a numeric item's unit of answer, the penalty the instrument
 // requires, and the item's note; for an item that does not bind the country,
@@ -617,6 +623,9 @@ func (t *template) guidance(it *gapanalysis.Item, bound bool) string {
 	switch it.Obligation {
 	case gapanalysis.Optional:
 		parts = append(parts, "Optional provision: Member States may, but need not, use it.")
+		if bound && it.Type != gapanalysis.NumericItem {
+			parts = append(parts, OptionalGuidance)
+		}
 	case gapanalysis.Practice:
 		parts = append(parts, "Best practice, not a legal duty.")
 	}

@@ -98,6 +98,12 @@ func TestWriteTemplateSample(t *testing.T) {
 			assert.Equal(t, "http://data.europa.eu/eli/dir/2011/93/oj", rows[4][9], "a provision without its own ELI links the act")
 			assert.Len(t, rows[10], 5, "a best practice without an ELI has no link")
 			assert.Contains(t, rows[7][4], "Optional provision")
+			if tc.country == "DK" {
+				assert.NotContains(t, rows[7][4], "Answer none", "DK is not bound: nothing to answer")
+			} else {
+				assert.Contains(t, rows[7][4], "Answer none if your country does not use the option (lawful, not a gap)")
+				assert.Contains(t, rows[7][4], "partial if it uses the option but meets those conditions only in part")
+			}
 			assert.Contains(t, rows[10][4], "Best practice, not a legal duty.")
 			assert.Contains(t, rows[11][4], "Answer with a number in the Value column.")
 
