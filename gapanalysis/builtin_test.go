@@ -31,7 +31,7 @@ func TestBuiltinChecklist(t *testing.T) {
 				if p.ID == "compliance" {
 					compliance++
 					assert.NotEqual(t, Practice, item.Obligation, "%s", item.ID)
-					assert.True(t, strings.HasPrefix(item.ELI, "http://data.europa.eu/eli/dir/2011/93/oj"), "%s has an ELI link", item.ID)
+					assert.Regexp(t, `^http://data\.europa\.eu/eli/dir/2011/93/art_\d+/oj$`, item.ELI, "%s has an ELI link to its article", item.ID)
 					assert.NotEmpty(t, item.Ref, item.ID)
 				} else {
 					assert.Equal(t, Practice, item.Obligation, "%s: best-practice items have their own pillar", item.ID)
@@ -61,6 +61,10 @@ func TestBuiltinChecklist(t *testing.T) {
 	}
 	assert.Nil(t, cl.Item("D-3.7"), "Article 3 has no paragraph 7")
 	assert.Equal(t, 5.0, cl.Item("D-3.4").MinMaxPenalty)
+	assert.Zero(t, cl.Item("D-3.4").MinMaxPenaltyAboveConsent, "one figure whatever the age")
+	assert.Equal(t, 8.0, cl.Item("D-3.5.i").MinMaxPenalty, "below the age of consent")
+	assert.Equal(t, 3.0, cl.Item("D-3.5.i").MinMaxPenaltyAboveConsent, "at or above the age of consent")
+	assert.Equal(t, 1.0, cl.Item("D-4.4").MinMaxPenaltyAboveConsent)
 	assert.Equal(t, Optional, cl.Item("D-5.7").Obligation)
 	assert.Equal(t, Optional, cl.Item("D-5.8").Obligation)
 	assert.Equal(t, Mandatory, cl.Item("D-3.4").Obligation)
@@ -71,4 +75,53 @@ func TestBuiltinChecklist(t *testing.T) {
 		sum += cl.EffectiveWeight(it.ID)
 	}
 	assert.InDelta(t, 1, sum, 1e-9)
+}
+
+// TestBuiltinChecklistCorrections pins the corrections of version 2026.2 (see
+// docs/checklist.md).
+func TestBuiltinChecklistCorrections(t *testing.T) {
+	cl, err := Builtin()
+	require.NoError(t, err)
+	assert.Equal(t, "2026.2", cl.Version)
+
+	// Art. 27(2) is the communication of texts only; 27(3), the reference to the
+	// Directive, is its own item.
+	d272, d273 := cl.Item("D-27.2"), cl.Item("D-27.3")
+	require.NotNil(t, d272)
+	require.NotNil(t, d273)
+	assert.Equal(t, "Art. 27(3)", d273.Ref)
+	assert.Equal(t, Mandatory, d273.Obligation)
+	assert.NotContains(t, strings.ToLower(d272.Question), "refer")
+	assert.Contains(t, strings.ToLower(d273.Question), "refer")
+	assert.Equal(t, "http://data.europa.eu/eli/dir/2011/93/art_27/oj", d273.ELI)
+
+	// Art. 17(2): informing the Commission is the condition of the used option.
+	d172 := cl.Item("D-17.2")
+	assert.Contains(t, d172.Note, "partial if it uses one or more but the Commission has not been informed")
+
+	// Every optional status item says that none means the option is not used and
+	// partial that it is used with its conditions met in part.
+	for _, it := range cl.Items() {
+		if it.Obligation != Optional || it.Type == NumericItem {
+			continue
+		}
+		assert.Contains(t, it.Note, "Answer none if", it.ID)
+		assert.Contains(t, it.Note, "not a gap", it.ID)
+		assert.NotContains(t, it.Note, "Answer 'na'", it.ID)
+	}
+
+	// What is said of Regulation (EU) 2021/1232 is dated.
+	bp := cl.Item("BP-VOLUNTARY-DETECTION")
+	assert.Contains(t, bp.Note, "As recorded when this checklist version was written (2026)")
+	assert.Contains(t, bp.Note, "3 April 2026")
+	assert.Contains(t, bp.Note, "(unverified)")
+
+	for _, m := range cl.Measures {
+		switch m.ID {
+		case "M-PRIVACY-MEDIA":
+			assert.NotContains(t, m.Addresses, ItemID("BP-TERMINOLOGY"))
+		case "M-TRANSPOSITION":
+			assert.Contains(t, m.Addresses, ItemID("D-27.3"))
+		}
+	}
 }

@@ -127,10 +127,13 @@ type Item struct {
 	// ELI links to the provision (or the act) in the EU's legislation portal.
 	ELI string `yaml:"eli,omitempty"`
 	// MinMaxPenalty is the lowest maximum prison term, in years, that national law
-	// must allow for the offence (0: the instrument sets none). PenaltyNote gives
-	// the detail when it depends on the age of the child.
-	MinMaxPenalty float64 `yaml:"min_max_penalty,omitempty"`
-	PenaltyNote   string  `yaml:"penalty_note,omitempty"`
+	// must allow for the offence (0: the instrument sets none); where the
+	// instrument sets two figures, the one for a child below the age of sexual
+	// consent. MinMaxPenaltyAboveConsent is the figure for a child at or above
+	// that age (0: no second figure). PenaltyNote gives the detail in words.
+	MinMaxPenalty             float64 `yaml:"min_max_penalty,omitempty"`
+	MinMaxPenaltyAboveConsent float64 `yaml:"min_max_penalty_above_consent,omitempty"`
+	PenaltyNote               string  `yaml:"penalty_note,omitempty"`
 	// Note is free guidance for assessors (e.g. an unverified point).
 	Note string `yaml:"note,omitempty"`
 

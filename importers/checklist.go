@@ -66,7 +66,8 @@ func (e *CellError) Unwrap() error { return e.Err }
 //   - Items (required): one row per item, with the columns pillar_id,
 //     pillar_title, pillar_weight, theme_id, theme_title, theme_weight, id, ref,
 //     title, question, obligation, weight, type, eli, min_max_penalty,
-//     penalty_note, note, direction, normalize and target. Only pillar_id,
+//     min_max_penalty_above_consent, penalty_note, note, direction, normalize
+//     and target. Only pillar_id,
 //     theme_id and id are required. Pillars and themes come in the order of
 //     their first row, items in row order; a pillar's or theme's title and weight
 //     may be given on any of its rows, and must not differ where given twice.
@@ -556,7 +557,7 @@ var itemColumns = map[string]string{
 	"themeid": "theme_id", "theme": "theme_id", "themetitle": "theme_title", "themeweight": "theme_weight",
 	"id": "id", "itemid": "id", "item": "id",
 	"ref": "ref", "title": "title", "question": "question", "obligation": "obligation", "weight": "weight",
-	"type": "type", "eli": "eli", "minmaxpenalty": "min_max_penalty", "penaltynote": "penalty_note",
+	"type": "type", "eli": "eli", "minmaxpenalty": "min_max_penalty", "minmaxpenaltyaboveconsent": "min_max_penalty_above_consent", "penaltynote": "penalty_note",
 	"note": "note", "direction": "direction", "normalize": "normalize", "target": "target",
 }
 
@@ -648,15 +649,16 @@ func (cr *checklistReader) level(t *table, r tableRow, li *levelInfo, kind, id s
 // item reads the item fields of an Items row.
 func (cr *checklistReader) item(t *table, r tableRow) *gapanalysis.Item {
 	it := &gapanalysis.Item{
-		ID:            gapanalysis.ItemID(t.get(r, "id")),
-		Ref:           t.get(r, "ref"),
-		Title:         t.raw(r, "title"),
-		Question:      t.raw(r, "question"),
-		ELI:           t.get(r, "eli"),
-		MinMaxPenalty: cr.number(t, r, "min_max_penalty", 0),
-		PenaltyNote:   t.raw(r, "penalty_note"),
-		Note:          t.raw(r, "note"),
-		Target:        cr.number(t, r, "target", 0),
+		ID:                        gapanalysis.ItemID(t.get(r, "id")),
+		Ref:                       t.get(r, "ref"),
+		Title:                     t.raw(r, "title"),
+		Question:                  t.raw(r, "question"),
+		ELI:                       t.get(r, "eli"),
+		MinMaxPenalty:             cr.number(t, r, "min_max_penalty", 0),
+		MinMaxPenaltyAboveConsent: cr.number(t, r, "min_max_penalty_above_consent", 0),
+		PenaltyNote:               t.raw(r, "penalty_note"),
+		Note:                      t.raw(r, "note"),
+		Target:                    cr.number(t, r, "target", 0),
 	}
 	it.Weight, _ = cr.weight(t, r, "weight")
 	idCell := cellName(t.colOf("id"), r.num)

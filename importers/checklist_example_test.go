@@ -31,7 +31,7 @@ func ExampleReadChecklistXLSX() {
 	b, _ := cl.YAML()
 	fmt.Println("same as the YAML form:", bytes.Equal(a, b))
 	// Output:
-	// dir-2011-93 2026.1 [DK]
-	// 139 items, 3 criteria, 28 measures
+	// dir-2011-93 2026.2 [DK]
+	// 140 items, 3 criteria, 28 measures
 	// same as the YAML form: true
 }

@@ -532,7 +532,9 @@ func TestQuestionnaireFromLibreOffice(t *testing.T) {
 
 	fr := "questionnaire-FR-dir-2011-93_synthetic_libreoffice.xlsx"
 	dk := "questionnaire-DK-dir-2011-93_synthetic_libreoffice.xlsx"
-	items := len(cl.Items())
+	// The fixtures were made from version 2026.1 of the built-in checklist, with
+	// 139 items (2026.2 added D-27.3, which these files do not ask).
+	const items = 139
 	accounts := map[string][3]int{}
 	for _, a := range ds.Accounts {
 		accounts[a.File] = [3]int{a.RowsRead, a.RowsUsed, a.RowsReported}
@@ -587,7 +589,7 @@ func TestQuestionnaireFromLibreOffice(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, dvs, 1)
 	assert.Contains(t, dvs[0].Formula1, "full,partial,none,na,unknown")
-	assert.Equal(t, fmt.Sprintf("F2:F%d", items+len(cl.Pillars)+len(cl.Themes())+1), dvs[0].Sqref)
+	assert.Equal(t, fmt.Sprintf("F2:F%d", items+len(cl.Pillars)+len(cl.Themes())+1), dvs[0].Sqref, "pillars and themes are unchanged")
 }
 
 // rowOf returns the number of the row whose ID cell holds id in a

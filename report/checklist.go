@@ -10,8 +10,9 @@ import (
 )
 
 // WriteChecklistMarkdown writes a checklist as readable Markdown: one table of
-// items per theme (ID, provision, title, obligation, minimum maximum penalty,
-// weight) and a table of the candidate measures with their expert criteria.
+// items per theme (ID, provision, title, obligation, the minimum maximum
+// penalties for a child below and at or above the age of sexual consent, weight
+// and the item's penalty note and note) and a table of the candidate measures with their expert criteria.
 func WriteChecklistMarkdown(w io.Writer, cl *gapanalysis.Checklist) error {
 	if cl == nil {
 		return errNoChecklist
@@ -37,18 +38,17 @@ func WriteChecklistMarkdown(w io.Writer, cl *gapanalysis.Checklist) error {
 		fmt.Fprintf(bw, "## %s (`%s`, weight %g)\n\n", mdCell(p.Title), p.ID, p.Weight)
 		for _, t := range p.Themes {
 			fmt.Fprintf(bw, "### %s (`%s`, weight %g)\n\n", mdCell(t.Title), t.ID, t.Weight)
-			fmt.Fprintln(bw, "| ID | Provision | Title | Obligation | Min. max. penalty | Weight |")
-			fmt.Fprintln(bw, "| --- | --- | --- | --- | --- | --- |")
+			fmt.Fprintln(bw, "| ID | Provision | Title | Obligation | Min. max. penalty, child below the age of consent | Min. max. penalty, child at or above it | Weight | Note |")
+			fmt.Fprintln(bw, "| --- | --- | --- | --- | --- | --- | --- | --- |")
 			for _, it := range t.Items {
-				pen := ""
-				if it.MinMaxPenalty > 0 {
-					pen = fmt.Sprintf("%g years", it.MinMaxPenalty)
-				}
 				ref := mdCell(it.Ref)
 				if it.ELI != "" && ref != "" {
 					ref = fmt.Sprintf("[%s](%s)", ref, it.ELI)
 				}
-				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %g |\n", it.ID, ref, mdCell(it.Title), it.Obligation, pen, it.Weight)
+				below, above := penaltyCells(it)
+				note := strings.TrimSpace(strings.TrimSpace(it.PenaltyNote) + " " + strings.TrimSpace(it.Note))
+				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %g | %s |\n", it.ID, ref, mdCell(it.Title), it.Obligation,
+					below, above, it.Weight, mdCell(note))
 			}
 			fmt.Fprintln(bw)
 		}
@@ -102,6 +102,27 @@ func WriteChecklistMarkdown(w io.Writer, cl *gapanalysis.Checklist) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// penaltyCells returns the two minimum maximum penalties of an item as table
+// cells: for a child below the age of sexual consent and for a child at or above
+// it. With one figure (MinMaxPenaltyAboveConsent 0) it applies whatever the age;
+// with none both cells are empty.
+func penaltyCells(it *gapanalysis.Item) (below, above string) {
+	if it.MinMaxPenalty <= 0 {
+		return "", ""
+	}
+	below = years(it.MinMaxPenalty)
+	above = below
+	if it.MinMaxPenaltyAboveConsent > 0 {
+		above = years(it.MinMaxPenaltyAboveConsent)
+	}
+	return below, above
+}
+
+// years writes a number of years: "1 year", "2 years", "1.5 years".
+func years(n float64) string {
+	return fmt.Sprintf("%g %s", n, plural(n, "year", "years"))
 }
 
 // mdCell makes text safe inside a Markdown table cell.

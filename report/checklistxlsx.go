@@ -15,7 +15,7 @@ import (
 // importers.ReadChecklistXLSX reads them.
 var (
 	checklistAboutHeaders    = []string{"Field", "Value", "Meaning"}
-	checklistItemHeaders     = []string{"pillar_id", "pillar_title", "pillar_weight", "theme_id", "theme_title", "theme_weight", "id", "ref", "title", "question", "obligation", "weight", "type", "eli", "min_max_penalty", "penalty_note", "note", "direction", "normalize", "target"}
+	checklistItemHeaders     = []string{"pillar_id", "pillar_title", "pillar_weight", "theme_id", "theme_title", "theme_weight", "id", "ref", "title", "question", "obligation", "weight", "type", "eli", "min_max_penalty", "min_max_penalty_above_consent", "penalty_note", "note", "direction", "normalize", "target"}
 	checklistCriteriaHeaders = []string{"id", "title", "direction", "description"}
 	// checklistMeasureFixed are the Measures columns that are not criteria
 	// (compared as lower-case letters and digits).
@@ -154,12 +154,15 @@ func writeChecklistItems(s *sheetWriter, cl *gapanalysis.Checklist) {
 				if it.MinMaxPenalty != 0 {
 					s.number(15, row, it.MinMaxPenalty, s.st.general)
 				}
-				s.text(16, row, it.PenaltyNote, s.st.text)
-				s.text(17, row, it.Note, s.st.text)
-				s.text(18, row, string(it.Direction), s.st.text)
-				s.text(19, row, string(it.Normalize), s.st.text)
+				if it.MinMaxPenaltyAboveConsent != 0 {
+					s.number(16, row, it.MinMaxPenaltyAboveConsent, s.st.general)
+				}
+				s.text(17, row, it.PenaltyNote, s.st.text)
+				s.text(18, row, it.Note, s.st.text)
+				s.text(19, row, string(it.Direction), s.st.text)
+				s.text(20, row, string(it.Normalize), s.st.text)
 				if it.Target != 0 {
-					s.number(20, row, it.Target, s.st.general)
+					s.number(21, row, it.Target, s.st.general)
 				}
 			}
 		}

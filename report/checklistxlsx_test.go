@@ -110,7 +110,7 @@ func TestChecklistXLSXLayout(t *testing.T) {
 		Instrument: gapanalysis.Instrument{ELI: "http://data.europa.eu/eli/dir/2011/93/oj", NotBound: []gapanalysis.CountryCode{"DK", "IE"}},
 		Pillars: []*gapanalysis.Pillar{{ID: "law", Title: "Law", Weight: 2, Themes: []*gapanalysis.Theme{
 			{ID: "off", Title: "Offences", Weight: 1, Items: []*gapanalysis.Item{
-				{ID: "A-1", Ref: "Art. 1", Title: "=SUM(A1)", Obligation: gapanalysis.Mandatory, Weight: 1, MinMaxPenalty: 2},
+				{ID: "A-1", Ref: "Art. 1", Title: "=SUM(A1)", Obligation: gapanalysis.Mandatory, Weight: 1, MinMaxPenalty: 2, MinMaxPenaltyAboveConsent: 1},
 				{ID: "N-1", Title: "Cases", Obligation: gapanalysis.Practice, Weight: 0.5, Type: gapanalysis.NumericItem,
 					Direction: gapanalysis.Lower, Normalize: gapanalysis.Target, Target: 10},
 			}},
@@ -141,9 +141,9 @@ func TestChecklistXLSXLayout(t *testing.T) {
 	items := rows("Items")
 	require.Len(t, items, 3)
 	assert.Equal(t, "pillar_id", items[0][0])
-	assert.Equal(t, []string{"law", "Law", "2", "off", "Offences", "1", "A-1", "Art. 1", "=SUM(A1)", "", "mandatory", "1", "status", "", "2"}, items[1])
+	assert.Equal(t, []string{"law", "Law", "2", "off", "Offences", "1", "A-1", "Art. 1", "=SUM(A1)", "", "mandatory", "1", "status", "", "2", "1"}, items[1])
 	assert.Equal(t, []string{"law", "Law", "2", "off", "Offences", "1", "N-1", "", "Cases", "", "practice", "0.5", "numeric",
-		"", "", "", "", "lower", "target", "10"}, items[2])
+		"", "", "", "", "", "lower", "target", "10"}, items[2])
 	formula, err := f.GetCellFormula("Items", "I2")
 	require.NoError(t, err)
 	assert.Empty(t, formula, "a title that looks like a formula is written as text")

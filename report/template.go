@@ -632,9 +632,13 @@ func (t *template) guidance(it *gapanalysis.Item, bound bool) string {
 	if it.Type == gapanalysis.NumericItem {
 		parts = append(parts, "Answer with a number in the Value column.")
 	}
-	if it.MinMaxPenalty > 0 {
-		parts = append(parts, fmt.Sprintf("Penalty: national law must allow a maximum term of imprisonment of at least %g %s.",
-			it.MinMaxPenalty, plural(it.MinMaxPenalty, "year", "years")))
+	switch {
+	case it.MinMaxPenalty > 0 && it.MinMaxPenaltyAboveConsent > 0:
+		parts = append(parts, fmt.Sprintf("Penalty: national law must allow a maximum term of imprisonment of at least %s where the child is below the age of sexual consent, and of at least %s where the child has reached it.",
+			years(it.MinMaxPenalty), years(it.MinMaxPenaltyAboveConsent)))
+	case it.MinMaxPenalty > 0:
+		parts = append(parts, fmt.Sprintf("Penalty: national law must allow a maximum term of imprisonment of at least %s.",
+			years(it.MinMaxPenalty)))
 	}
 	if it.PenaltyNote != "" {
 		parts = append(parts, strings.TrimSpace(it.PenaltyNote))

@@ -30,15 +30,15 @@ func TestTemplateCommand(t *testing.T) {
 		assert.Equal(t, os.FileMode(0o644)&^mask, fi.Mode().Perm(), p)
 	}
 
-	// The blank questionnaires read back: 27 countries × 139 items, every one
-	// unknown except Denmark's 110 Directive items, prefilled na.
+	// The blank questionnaires read back: 27 countries × 140 items, every one
+	// unknown except Denmark's 111 Directive items, prefilled na.
 	cl, err := gapanalysis.Builtin()
 	require.NoError(t, err)
-	require.Len(t, cl.Items(), 139)
+	require.Len(t, cl.Items(), 140)
 	code, out, _ = runCLI(t, "validate", dir)
 	assert.Equal(t, ExitOK, code, out)
-	assert.Contains(t, out, "questionnaire-DK-dir-2011-93.xlsx!Questionnaire: questionnaire layout, 139 rows read = 139 used + 0 reported (ok)")
-	assert.Contains(t, out, "3753 responses from 27 countries")
+	assert.Contains(t, out, "questionnaire-DK-dir-2011-93.xlsx!Questionnaire: questionnaire layout, 140 rows read = 140 used + 0 reported (ok)")
+	assert.Contains(t, out, "3780 responses from 27 countries")
 }
 
 // openXLSX opens a workbook for the test.
@@ -195,6 +195,6 @@ func TestValidateLayoutQuestionnaire(t *testing.T) {
 
 	code, out, _ = runCLI(t, "validate", "--layout", "questionnaire", path)
 	assert.Equal(t, ExitOK, code, out)
-	assert.Contains(t, out, "questionnaire-AT-dir-2011-93.xlsx!Questionnaire: questionnaire layout, 139 rows read = 139 used + 0 reported (ok)")
-	assert.Contains(t, out, "139 responses from 1 country")
+	assert.Contains(t, out, "questionnaire-AT-dir-2011-93.xlsx!Questionnaire: questionnaire layout, 140 rows read = 140 used + 0 reported (ok)")
+	assert.Contains(t, out, "140 responses from 1 country")
 }

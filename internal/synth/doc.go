@@ -15,7 +15,8 @@
 //     assistance and protection of victims harder (the pattern the Commission's
 //     2016 transposition report describes) — plus a little noise;
 //   - each item has a small effect of its own; optional provisions are used less
-//     often (more "none") and best-practice items are weaker than legal duties;
+//     often (more "none", which on an optional item means "option not used") and
+//     best-practice items are weaker than legal duties;
 //   - per answer, the sum plus noise is cut into full / partial / none.
 //
 // Some answers are unknown, a few not applicable, and some (country, item) pairs

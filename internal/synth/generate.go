@@ -433,6 +433,12 @@ func comment(st gapanalysis.Status, it *gapanalysis.Item, n int) string {
 			"Case law confirms this interpretation",
 		}, n)
 	case gapanalysis.StatusPartial:
+		if it.Obligation == gapanalysis.Optional {
+			return pick([]string{
+				"Option used; the exemption goes wider than the Directive allows",
+				"Option used; not all of its conditions are met",
+			}, n)
+		}
 		if it.MinMaxPenalty > 1 && n%3 == 0 {
 			return fmt.Sprintf("Maximum penalty %g years, below the %g years required",
 				math.Max(1, it.MinMaxPenalty-1-float64(n%2)), it.MinMaxPenalty)
