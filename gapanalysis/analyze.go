@@ -434,7 +434,23 @@ func normalizeNumeric(cl *Checklist, countries []CountryCode, as []Assessment) {
 	}
 }
 
-// scoreCountries aggregates item scores to themes, pillars and the index.
+// RankNoteNotBound is the CountryResult.RankNote of a country that the
+// checklist's instrument does not bind: its items of obligation mandatory and
+// optional are not applicable, so its index and rank rest on the practice items.
+const RankNoteNotBound = "not bound by the instrument: ranked on practice items only"
+
+// notBound reports whether the checklist's instrument does not bind the country.
+func notBound(cl *Checklist, c CountryCode) bool {
+	for _, nb := range cl.Instrument.NotBound {
+		if nb == c {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreCountries aggregates item scores to themes, pillars and the index, and
+// ranks the countries by index and by each pillar's score.
 func scoreCountries(cl *Checklist, countries []CountryCode, items []*Item, as []Assessment) []CountryResult {
 	nItems := len(items)
 	pos := make(map[ItemID]int, nItems)
@@ -516,6 +532,21 @@ func scoreCountries(cl *Checklist, countries []CountryCode, items []*Item, as []
 	ranks := scoring.Rank(idx, 1e-9)
 	for i := range out {
 		out[i].Rank = ranks[i]
+		out[i].PillarRanks = map[PillarID]int{}
+		if notBound(cl, out[i].Code) {
+			out[i].RankNote = RankNoteNotBound
+		}
+	}
+	for _, p := range cl.Pillars {
+		for i, cr := range out {
+			idx[i] = math.NaN()
+			if s := cr.Pillars[p.ID]; s.Known {
+				idx[i] = s.Value
+			}
+		}
+		for i, r := range scoring.Rank(idx, 1e-9) {
+			out[i].PillarRanks[p.ID] = r
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		ri, rj := out[i].Rank, out[j].Rank

@@ -171,6 +171,32 @@ func TestAnalyzeHandWorked(t *testing.T) {
 	assert.Equal(t, ItemStats{ID: "C", NNA: 3}, stats["C"])
 }
 
+// TestAnalyzePillarRanks checks the ranks on each pillar and the rank note of a
+// country the instrument does not bind, on the hand-worked study above:
+// compliance AT 62.5, BE 62.5 (a tie: both 1), DK no score (no rank); practice
+// BE 100, AT 50, DK 25.
+func TestAnalyzePillarRanks(t *testing.T) {
+	res, err := Analyze(testChecklist(t), testDataset(), DefaultConfig())
+	require.NoError(t, err)
+	tests := []struct {
+		code  CountryCode
+		ranks map[PillarID]int
+		note  string
+	}{
+		{"AT", map[PillarID]int{"compliance": 1, "practice": 2}, ""},
+		{"BE", map[PillarID]int{"compliance": 1, "practice": 1}, ""},
+		{"DK", map[PillarID]int{"compliance": 0, "practice": 3}, RankNoteNotBound},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.code), func(t *testing.T) {
+			cr := country(t, res, tc.code)
+			assert.Equal(t, tc.ranks, cr.PillarRanks)
+			assert.Equal(t, tc.note, cr.RankNote)
+		})
+	}
+	assert.Equal(t, "not bound by the instrument: ranked on practice items only", RankNoteNotBound)
+}
+
 func round9(x float64) float64 { return float64(int64(x*1e9+0.5)) / 1e9 }
 
 func roundGaps[T any](xs []T, f func(T) T) []T {

@@ -87,13 +87,21 @@ type Meta struct {
 
 // CountryResult holds the scores of one country.
 type CountryResult struct {
-	Code     CountryCode
-	Name     string
-	Rank     int   // 1 = best; 0 = no index, hence no rank
-	Index    Score // 0–100
-	Coverage float64
-	Pillars  map[PillarID]Score // 0–100
-	Themes   map[ThemeID]Score  // 0–100
+	Code CountryCode
+	Name string
+	Rank int // 1 = best; 0 = no index, hence no rank
+	// RankNote says what the rank rests on when that is not the whole checklist:
+	// RankNoteNotBound for a country the instrument does not bind. Empty
+	// otherwise.
+	RankNote string
+	// PillarRanks holds the country's rank on each pillar's score among the
+	// assessed countries, as for Rank (1 = best; equal scores within 1e-9 share
+	// the best rank; 0 = no score on that pillar, hence no rank).
+	PillarRanks map[PillarID]int
+	Index       Score // 0–100
+	Coverage    float64
+	Pillars     map[PillarID]Score // 0–100
+	Themes      map[ThemeID]Score  // 0–100
 	// Counts of items by merged status (applicable and not).
 	NFull, NPartial, NNone, NNA, NUnknown int
 	Gaps                                  int     // number of gaps

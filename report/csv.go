@@ -118,9 +118,9 @@ func csvRank(r int) string {
 func countriesCSV(res *gapanalysis.Result) [][]string {
 	cl := res.Checklist
 	themes := cl.Themes()
-	header := []string{"rank", "code", "name", "index", "coverage"}
+	header := []string{"rank", "code", "name", "rank_note", "index", "coverage"}
 	for _, p := range cl.Pillars {
-		header = append(header, "pillar:"+string(p.ID))
+		header = append(header, "pillar:"+string(p.ID), "rank:"+string(p.ID))
 	}
 	for _, t := range themes {
 		header = append(header, "theme:"+string(t.ID))
@@ -130,10 +130,10 @@ func countriesCSV(res *gapanalysis.Result) [][]string {
 	for _, c := range res.Countries {
 		rec := []string{
 			csvRank(c.Rank), csvText(string(c.Code)), csvText(firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code))),
-			csvScore(c.Index), csvNum(c.Coverage),
+			csvText(c.RankNote), csvScore(c.Index), csvNum(c.Coverage),
 		}
 		for _, p := range cl.Pillars {
-			rec = append(rec, csvScore(c.Pillars[p.ID]))
+			rec = append(rec, csvScore(c.Pillars[p.ID]), csvRank(c.PillarRanks[p.ID]))
 		}
 		for _, t := range themes {
 			rec = append(rec, csvScore(c.Themes[t.ID]))
@@ -253,10 +253,10 @@ func dataCSV(res *gapanalysis.Result) [][]string {
 }
 
 func sensitivityCSV(res *gapanalysis.Result) [][]string {
-	out := [][]string{{"kind", "id", "name", "rank", "median_rank", "p05", "p95", "p_top_k"}}
+	out := [][]string{{"kind", "id", "name", "rank", "median_rank", "p05", "p95", "p_top_k", "rank_note"}}
 	for _, r := range rankIntervalRows(res) {
 		out = append(out, []string{r.kind, csvText(r.id), csvText(r.name), csvRank(r.rank),
-			csvNum(r.u.Median), csvNum(r.u.P05), csvNum(r.u.P95), csvNum(r.u.PTopK)})
+			csvNum(r.u.Median), csvNum(r.u.P05), csvNum(r.u.P95), csvNum(r.u.PTopK), csvText(r.note)})
 	}
 	return out
 }

@@ -55,13 +55,18 @@ type (
 	}
 
 	jsonCountry struct {
-		Code     string                       `json:"code"`
-		Name     string                       `json:"name"`
-		Rank     *int                         `json:"rank"`
+		Code string `json:"code"`
+		Name string `json:"name"`
+		Rank *int   `json:"rank"`
+		// RankNote says what the rank rests on when not the whole checklist
+		// (a country the instrument does not bind); null otherwise.
+		RankNote *string                      `json:"rank_note"`
 		Index    gapanalysis.Score            `json:"index"`
 		Coverage gapanalysis.Score            `json:"coverage"`
 		Pillars  map[string]gapanalysis.Score `json:"pillars"`
-		Themes   map[string]gapanalysis.Score `json:"themes"`
+		// PillarRanks holds the country's rank on each pillar (null: no score).
+		PillarRanks map[string]*int              `json:"pillar_ranks"`
+		Themes      map[string]gapanalysis.Score `json:"themes"`
 	}
 
 	jsonItem struct {
@@ -130,6 +135,7 @@ type (
 	jsonCountryRank struct {
 		Code       string            `json:"code"`
 		Rank       *int              `json:"rank"`
+		RankNote   *string           `json:"rank_note"`
 		MedianRank gapanalysis.Score `json:"median_rank"`
 		P05        gapanalysis.Score `json:"p05"`
 		P95        gapanalysis.Score `json:"p95"`
@@ -257,13 +263,15 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 	}
 	for _, c := range res.Countries {
 		doc.Countries = append(doc.Countries, jsonCountry{
-			Code:     string(c.Code),
-			Name:     firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)),
-			Rank:     rankPtr(c.Rank),
-			Index:    clean(c.Index),
-			Coverage: num(c.Coverage),
-			Pillars:  pillarScores(res.Checklist, c.Pillars),
-			Themes:   themeScores(res.Checklist, c.Themes),
+			Code:        string(c.Code),
+			Name:        firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)),
+			Rank:        rankPtr(c.Rank),
+			RankNote:    stringPtr(c.RankNote),
+			Index:       clean(c.Index),
+			Coverage:    num(c.Coverage),
+			Pillars:     pillarScores(res.Checklist, c.Pillars),
+			PillarRanks: pillarRanks(res.Checklist, c.PillarRanks),
+			Themes:      themeScores(res.Checklist, c.Themes),
 		})
 	}
 	for _, it := range res.Items {
@@ -337,10 +345,14 @@ func sensitivityJSON(res *gapanalysis.Result) *jsonSensitivity {
 		ji.Values = append(ji.Values, in.values...)
 		js.Inputs = append(js.Inputs, ji)
 	}
+	notes := map[gapanalysis.CountryCode]string{}
+	for _, c := range res.Countries {
+		notes[c.Code] = c.RankNote
+	}
 	for _, code := range sortedUncertainCountries(u) {
 		ru := u.Countries[code]
 		js.Countries = append(js.Countries, jsonCountryRank{
-			Code: string(code), Rank: rankPtr(ru.Nominal),
+			Code: string(code), Rank: rankPtr(ru.Nominal), RankNote: stringPtr(notes[code]),
 			MedianRank: num(ru.Median), P05: num(ru.P05), P95: num(ru.P95), PTopK: num(ru.PTopK),
 		})
 	}
@@ -426,4 +438,27 @@ func themeScores(cl *gapanalysis.Checklist, m map[gapanalysis.ThemeID]gapanalysi
 		out[string(id)] = clean(s)
 	}
 	return out
+}
+
+// pillarRanks returns a country's rank on every pillar of the checklist, nil
+// (JSON null) where it has none.
+func pillarRanks(cl *gapanalysis.Checklist, m map[gapanalysis.PillarID]int) map[string]*int {
+	out := make(map[string]*int, len(m))
+	if cl != nil {
+		for _, p := range cl.Pillars {
+			out[string(p.ID)] = nil
+		}
+	}
+	for id, r := range m {
+		out[string(id)] = rankPtr(r)
+	}
+	return out
+}
+
+// stringPtr returns nil (JSON null) for an empty string.
+func stringPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

@@ -73,7 +73,7 @@ func TestWriteJSONSchema(t *testing.T) {
 		want []string
 		n    int
 	}{
-		{"countries", sorted("code", "name", "rank", "index", "coverage", "pillars", "themes"), 3},
+		{"countries", sorted("code", "name", "rank", "rank_note", "index", "coverage", "pillars", "pillar_ranks", "themes"), 3},
 		{"items", sorted("id", "mean", "n_full", "n_partial", "n_none", "n_na", "n_unknown"), 6},
 		{"gaps", sorted("country", "item", "status", "score", "gap", "severity"), 6},
 		{"priorities", sorted("rank", "id", "title", "score", "criteria", "uncertainty", "contributions", "addresses", "gaps_closed"), 3},
@@ -97,6 +97,7 @@ func TestWriteJSONSchema(t *testing.T) {
 	for _, c := range doc["countries"].([]any) {
 		cm := c.(map[string]any)
 		assert.Equal(t, sorted("compliance", "practice"), keys(cm["pillars"].(map[string]any)))
+		assert.Equal(t, sorted("compliance", "practice"), keys(cm["pillar_ranks"].(map[string]any)))
 		assert.Equal(t, sorted("offences", "victims", "prevention"), keys(cm["themes"].(map[string]any)))
 	}
 
@@ -106,7 +107,7 @@ func TestWriteJSONSchema(t *testing.T) {
 		assert.Equal(t, sorted("name", "varied", "kind", "low", "high", "values"), keys(in.(map[string]any)))
 	}
 	for _, c := range sens["countries"].([]any) {
-		assert.Equal(t, sorted("code", "rank", "median_rank", "p05", "p95", "p_top_k"), keys(c.(map[string]any)))
+		assert.Equal(t, sorted("code", "rank", "rank_note", "median_rank", "p05", "p95", "p_top_k"), keys(c.(map[string]any)))
 	}
 	sob := sens["sobol"].(map[string]any)
 	assert.Equal(t, sorted("n", "evaluations", "sequence", "confidence", "inputs", "outputs"), keys(sob))
@@ -232,8 +233,9 @@ func ExampleWriteJSON() {
 		Checklist: cl,
 		Countries: []gapanalysis.CountryResult{{
 			Code: "AT", Name: "Austria", Rank: 1, Index: gapanalysis.Known(50), Coverage: 1,
-			Pillars: map[gapanalysis.PillarID]gapanalysis.Score{"law": gapanalysis.Known(50)},
-			Themes:  map[gapanalysis.ThemeID]gapanalysis.Score{"offences": gapanalysis.Known(50)},
+			Pillars:     map[gapanalysis.PillarID]gapanalysis.Score{"law": gapanalysis.Known(50)},
+			PillarRanks: map[gapanalysis.PillarID]int{"law": 1},
+			Themes:      map[gapanalysis.ThemeID]gapanalysis.Score{"offences": gapanalysis.Known(50)},
 		}},
 		Items: []gapanalysis.ItemStats{{ID: "D-3.4", NPartial: 1, Mean: gapanalysis.Known(0.5), Gaps: 1}},
 		Gaps:  []gapanalysis.Gap{{Country: "AT", Item: "D-3.4", Status: gapanalysis.StatusPartial, Score: 0.5, Gap: 0.5, Severity: 50}},
@@ -270,10 +272,14 @@ func ExampleWriteJSON() {
 	//       "code": "AT",
 	//       "name": "Austria",
 	//       "rank": 1,
+	//       "rank_note": null,
 	//       "index": 50,
 	//       "coverage": 1,
 	//       "pillars": {
 	//         "law": 50
+	//       },
+	//       "pillar_ranks": {
+	//         "law": 1
 	//       },
 	//       "themes": {
 	//         "offences": 50

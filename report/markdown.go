@@ -59,11 +59,20 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 	p("| Errors / warnings | %d / %d |\n", sum.errors, sum.warnings)
 
 	p("\n## Countries\n\n")
-	p("| Rank | Code | Country | Index | Coverage | Gaps |\n| ---: | --- | --- | ---: | ---: | ---: |\n")
+	head, sep := "| Rank | Code | Country | Index | Coverage | Gaps |", "| ---: | --- | --- | ---: | ---: | ---: |"
+	for _, pl := range res.Checklist.Pillars {
+		head += " Rank: " + mdInline(firstNonEmpty(pl.Title, string(pl.ID))) + " |"
+		sep += " ---: |"
+	}
+	p("%s Rank note |\n%s --- |\n", head, sep)
 	for _, c := range res.Countries {
-		p("| %s | %s | %s | %s | %s | %d |\n", mdRank(c.Rank), mdInline(string(c.Code)),
+		p("| %s | %s | %s | %s | %s | %d |", mdRank(c.Rank), mdInline(string(c.Code)),
 			mdInline(firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code))),
 			mdScore(c.Index), mdPercent(num(c.Coverage)), c.Gaps)
+		for _, pl := range res.Checklist.Pillars {
+			p(" %s |", mdRank(c.PillarRanks[pl.ID]))
+		}
+		p(" %s |\n", mdInline(c.RankNote))
 	}
 
 	p("\n## Top %d priorities\n\n", k)

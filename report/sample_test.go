@@ -33,6 +33,9 @@ import (
 //	EL: offences 100, victims 75, compliance 87.5; prevention 0, practice 0;
 //	    index 43.75; coverage 5/6
 //
+// Ranks: index AT 1, DK 2, EL 3; compliance EL 1, AT 2, DK none (DK is not
+// bound, and ranked on practice items only); practice AT 1, DK 2, EL 3.
+//
 // Gaps (severity = 100 × gap × effective weight): AT D-18.1 12.5, AT BP-REPORTS
 // 12.5, AT D-5.2 6.25, DK BP-HOTLINE 12.5, EL BP-HOTLINE 25, EL D-18.1 6.25.
 //
@@ -181,15 +184,18 @@ func sampleResult() *gapanalysis.Result {
 			{Code: "AT", Name: "Austria", Rank: 1, Index: k(56.25), Coverage: 5.0 / 6,
 				Pillars: map[gapanalysis.PillarID]gapanalysis.Score{"compliance": k(37.5), "practice": k(75)},
 				Themes:  map[gapanalysis.ThemeID]gapanalysis.Score{"offences": k(75), "victims": k(0), "prevention": k(75)},
-				NFull:   2, NPartial: 2, NNone: 1, NUnknown: 1, Gaps: 3, GapPoints: 31.25},
-			{Code: "DK", Name: "Denmark", Rank: 2, Index: k(50), Coverage: 0.5,
+				NFull:   2, NPartial: 2, NNone: 1, NUnknown: 1, Gaps: 3, GapPoints: 31.25,
+				PillarRanks: map[gapanalysis.PillarID]int{"compliance": 2, "practice": 1}},
+			{Code: "DK", Name: "Denmark", Rank: 2, RankNote: gapanalysis.RankNoteNotBound, Index: k(50), Coverage: 0.5,
 				Pillars:  map[gapanalysis.PillarID]gapanalysis.Score{"compliance": unknown, "practice": k(50)},
 				Themes:   map[gapanalysis.ThemeID]gapanalysis.Score{"offences": unknown, "victims": unknown, "prevention": k(50)},
-				NPartial: 1, NNA: 4, NUnknown: 1, Gaps: 1, GapPoints: 12.5},
+				NPartial: 1, NNA: 4, NUnknown: 1, Gaps: 1, GapPoints: 12.5,
+				PillarRanks: map[gapanalysis.PillarID]int{"compliance": 0, "practice": 2}},
 			{Code: "EL", Name: "Greece", Rank: 3, Index: k(43.75), Coverage: 5.0 / 6,
 				Pillars: map[gapanalysis.PillarID]gapanalysis.Score{"compliance": k(87.5), "practice": k(0)},
 				Themes:  map[gapanalysis.ThemeID]gapanalysis.Score{"offences": k(100), "victims": k(75), "prevention": k(0)},
-				NFull:   3, NPartial: 1, NNone: 1, NUnknown: 1, Gaps: 2, GapPoints: 31.25},
+				NFull:   3, NPartial: 1, NNone: 1, NUnknown: 1, Gaps: 2, GapPoints: 31.25,
+				PillarRanks: map[gapanalysis.PillarID]int{"compliance": 1, "practice": 3}},
 		},
 		Items: []gapanalysis.ItemStats{
 			{ID: "D-3.4", NFull: 2, NNA: 1, Mean: k(1)},

@@ -47,7 +47,7 @@ func (b *book) sensitivity(s *sheetWriter) {
 	}
 	r++
 	header := r
-	s.header(r, "Kind", "ID", "Name", "Rank", "Median rank", "Rank P5", "Rank P95", "P(top k)")
+	s.header(r, "Kind", "ID", "Name", "Rank", "Median rank", "Rank P5", "Rank P95", "P(top k)", "Rank note")
 	for _, row := range rankIntervalRows(res) {
 		r++
 		s.text(1, r, row.kind, st.text)
@@ -58,9 +58,10 @@ func (b *book) sensitivity(s *sheetWriter) {
 		s.number(6, r, row.u.P05, st.dec1)
 		s.number(7, r, row.u.P95, st.dec1)
 		s.number(8, r, row.u.PTopK, st.pct0)
+		s.text(9, r, row.note, st.text)
 	}
 	s.freeze(header+1, 3)
-	s.filter(header, r, 8)
+	s.filter(header, r, 9)
 
 	r += 2
 	s.note(1, r, "Uncertain inputs", st.section)
@@ -249,6 +250,7 @@ type rankIntervalRow struct {
 	kind, id, name string
 	rank           int
 	u              gapanalysis.RankUncertainty
+	note           string // a country's rank note
 }
 
 // rankIntervalRows returns the rank distributions of the measures, in priority
@@ -258,20 +260,21 @@ func rankIntervalRows(res *gapanalysis.Result) []rankIntervalRow {
 	for i := range res.Priorities {
 		p := &res.Priorities[i]
 		if ru := rankUncertainty(res, p); ru != nil {
-			rows = append(rows, rankIntervalRow{"measure", string(p.ID), p.Title, p.Rank, *ru})
+			rows = append(rows, rankIntervalRow{kind: "measure", id: string(p.ID), name: p.Title, rank: p.Rank, u: *ru})
 		}
 	}
 	u := res.Uncertainty
 	if u == nil {
 		return rows
 	}
-	names := map[gapanalysis.CountryCode]string{}
+	names, notes := map[gapanalysis.CountryCode]string{}, map[gapanalysis.CountryCode]string{}
 	for _, c := range res.Countries {
-		names[c.Code] = c.Name
+		names[c.Code], notes[c.Code] = c.Name, c.RankNote
 	}
 	for _, code := range sortedUncertainCountries(u) {
 		ru := u.Countries[code]
-		rows = append(rows, rankIntervalRow{"country", string(code), firstNonEmpty(names[code], gapanalysis.CountryName(code)), ru.Nominal, ru})
+		rows = append(rows, rankIntervalRow{kind: "country", id: string(code),
+			name: firstNonEmpty(names[code], gapanalysis.CountryName(code)), rank: ru.Nominal, u: ru, note: notes[code]})
 	}
 	return rows
 }

@@ -41,7 +41,7 @@ func TestSensitivitySheet(t *testing.T) {
 		cell, want string
 	}{
 		{"A1", "Rank intervals: Monte Carlo, 200 samples, seed 42; P(top k) = P(rank ≤ 5)"},
-		{"A2", "Kind"}, {"H2", "P(top k)"},
+		{"A2", "Kind"}, {"H2", "P(top k)"}, {"I2", "Rank note"},
 		{"A3", "measure"}, {"B3", "M-HOTLINE"}, {"D3", "1"}, {"G3", "2"},
 		{"B5", "M-VICTIMS"}, {"E5", "2.5"}, {"H5", "0.95"},
 		{"A6", "country"}, {"B6", "AT"}, {"C6", "Austria"}, {"B8", "EL"}, {"F8", "2"},
@@ -107,7 +107,7 @@ func TestSensitivitySheet(t *testing.T) {
 				filter = dn.RefersTo
 			}
 		}
-		assert.Equal(t, "'Sensitivity'!$A$2:$H$8", filter)
+		assert.Equal(t, "'Sensitivity'!$A$2:$I$8", filter)
 		dim, err := f.GetSheetDimension(sheet)
 		require.NoError(t, err)
 		assert.Equal(t, "A1:I40", dim)
@@ -148,7 +148,7 @@ func TestSensitivitySheetPartial(t *testing.T) {
 
 	cells, err := f.GetPictureCells(sheet)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"J1"}, cells, "the tables end in column H; one plot")
+	assert.Equal(t, []string{"K1"}, cells, "the tables end in column I; one plot")
 }
 
 // TestMethodologyUncertainty checks the uncertainty parameters and formula rows
@@ -225,8 +225,8 @@ func TestWriteCSVSensitivity(t *testing.T) {
 	require.NoError(t, report.WriteCSV(dir, syntheticResult()))
 	sens := readCSV(t, filepath.Join(dir, "sensitivity.csv"))
 	require.Len(t, sens, 7) // header, 3 measures, 3 countries
-	assert.Equal(t, []string{"measure", "M-VICTIMS", "Child-friendly support and interviews", "3", "2.5", "2", "3", "0.95"}, sens[3])
-	assert.Equal(t, []string{"country", "AT", "Austria", "1", "1", "1", "2", "1"}, sens[4])
+	assert.Equal(t, []string{"measure", "M-VICTIMS", "Child-friendly support and interviews", "3", "2.5", "2", "3", "0.95", ""}, sens[3])
+	assert.Equal(t, []string{"country", "AT", "Austria", "1", "1", "1", "2", "1", ""}, sens[4])
 	sobol := readCSV(t, filepath.Join(dir, "sobol.csv"))
 	require.Len(t, sobol, 9) // header, 4 outputs × 2 inputs
 	assert.Equal(t, []string{"output", "input", "first", "first_lo", "first_hi", "total", "total_lo", "total_hi", "variance"}, sobol[0])

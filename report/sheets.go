@@ -55,12 +55,14 @@ func (b *book) priorities(s *sheetWriter) {
 }
 
 // countries writes the Countries sheet: one row per country in rank order with
-// its index, coverage, pillar and theme scores (empty when unknown) and gaps.
+// its rank note (what the rank rests on, for a country the instrument does not
+// bind), index, coverage, each pillar's score and the country's rank on it,
+// theme scores (empty when unknown) and gaps.
 func (b *book) countries(s *sheetWriter) {
 	res, st := b.res, b.st
 	cl := res.Checklist
 	themes := cl.Themes()
-	headers := []string{"Rank", "Code", "Country", "Index", "Coverage"}
+	headers := []string{"Rank", "Code", "Country", "Rank note", "Index", "Coverage"}
 	var labels []string
 	for _, p := range cl.Pillars {
 		labels = append(labels, firstNonEmpty(p.Title, string(p.ID)))
@@ -68,7 +70,11 @@ func (b *book) countries(s *sheetWriter) {
 	for _, t := range themes {
 		labels = append(labels, firstNonEmpty(t.Title, string(t.ID)))
 	}
-	headers = append(headers, uniqueLabels(labels, pillarThemeIDs(cl))...)
+	labels = uniqueLabels(labels, pillarThemeIDs(cl))
+	for i := range cl.Pillars {
+		headers = append(headers, labels[i], "Rank: "+labels[i])
+	}
+	headers = append(headers, labels[len(cl.Pillars):]...)
 	headers = append(headers, "Gaps", "Gap points")
 	s.header(1, headers...)
 	for i, c := range res.Countries {
@@ -76,12 +82,14 @@ func (b *book) countries(s *sheetWriter) {
 		s.rank(1, r, c.Rank)
 		s.text(2, r, string(c.Code), st.text)
 		s.text(3, r, firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)), st.text)
-		s.score(4, r, c.Index, st.dec1)
-		s.number(5, r, c.Coverage, st.pct1)
-		col := 6
+		s.text(4, r, c.RankNote, st.text)
+		s.score(5, r, c.Index, st.dec1)
+		s.number(6, r, c.Coverage, st.pct1)
+		col := 7
 		for _, p := range cl.Pillars {
 			s.score(col, r, c.Pillars[p.ID], st.dec1)
-			col++
+			s.rank(col+1, r, c.PillarRanks[p.ID])
+			col += 2
 		}
 		for _, t := range themes {
 			s.score(col, r, c.Themes[t.ID], st.dec1)

@@ -103,7 +103,7 @@ func (b *book) summary(s *sheetWriter) {
 	s.text(1, r, "Countries", st.section)
 	r++
 	countryHeader := r
-	s.header(r, "Rank", "Code", "Country", "Index", "Coverage")
+	s.header(r, "Rank", "Code", "Country", "Index", "Coverage", "Rank note")
 	for _, c := range res.Countries {
 		r++
 		s.rank(1, r, c.Rank)
@@ -111,8 +111,9 @@ func (b *book) summary(s *sheetWriter) {
 		s.text(3, r, c.Name, st.text)
 		s.score(4, r, c.Index, st.dec1)
 		s.number(5, r, c.Coverage, st.pct1)
+		s.text(6, r, c.RankNote, st.text)
 	}
-	s.filter(countryHeader, r, 5)
+	s.filter(countryHeader, r, 6)
 
 	// The charts stand one above the other in column G, from row 4.
 	row := 4

@@ -112,11 +112,20 @@ func TestWriteWorkbookValues(t *testing.T) {
 		{"Priorities", "J4", ""},                   // median rank: no Monte Carlo
 		{"Priorities", "N4", "D-18.1, D-20.3"},
 		{"Priorities", "P4", "5.714285714285714"}, // contribution of gap points: 20 · 2/7 (O4: gaps closed)
-		{"Countries", "D2", "56.25"},
-		{"Countries", "E3", "0.5"},
-		{"Countries", "F3", ""}, // DK: compliance pillar unknown
-		{"Countries", "G3", "50"},
-		{"Countries", "L2", "31.25"},
+		{"Countries", "D2", ""},                   // AT: ranked on every item
+		{"Countries", "D3", "not bound by the instrument: ranked on practice items only"},
+		{"Countries", "E2", "56.25"},
+		{"Countries", "F3", "0.5"},
+		{"Countries", "G3", ""}, // DK: compliance pillar unknown
+		{"Countries", "H1", "Rank: Legal compliance"},
+		{"Countries", "H2", "2"}, // AT: second on compliance, after EL
+		{"Countries", "H3", ""},  // DK: no compliance score, no rank
+		{"Countries", "H4", "1"},
+		{"Countries", "I3", "50"},
+		{"Countries", "J1", "Rank: Best practice"},
+		{"Countries", "J3", "2"},
+		{"Countries", "J4", "3"},
+		{"Countries", "O2", "31.25"},
 		{"Heatmap", "F2", "na"}, // DK, D-3.4: not bound
 		{"Heatmap", "E5", "unknown"},
 		{"Heatmap", "E7", "partial"}, // AT, BP-REPORTS: numeric 0.5
@@ -196,7 +205,7 @@ func TestWriteWorkbookNoNaN(t *testing.T) {
 		assert.NotContains(t, dump, bad)
 	}
 	f := openWorkbook(t, data)
-	for _, cell := range []string{"A4", "D4", "E4", "G4"} { // EL: rank, index, coverage, practice
+	for _, cell := range []string{"A4", "E4", "F4", "I4"} { // EL: rank, index, coverage, practice
 		v, err := f.GetCellValue("Countries", cell)
 		require.NoError(t, err)
 		assert.Empty(t, v, "Countries!%s", cell)
