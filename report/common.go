@@ -324,6 +324,7 @@ func methodology(res *gapanalysis.Result) [][2]string {
 	rows := [][2]string{
 		{"Item score", fmt.Sprintf("full %g, partial %g, none %g; na, and items of an instrument that does not bind the country, are not applicable and left out; %s. Numeric items: min-max (x−min)/(max−min) across countries, or min(x/target, 1) against a target (reversed for lower-is-better).",
 			sc.Full, sc.Partial, sc.None, missing)},
+		{"Optional provisions", "on an optional item (\"Member States may …\"), none means the option is not used, which is lawful: the item is not applicable for that country (left out of scores and coverage, never a gap, counted as na; the Heatmap shows \"option not used\"); full and partial mean the option is used with its conditions met fully or in part, and a partial is a gap. With several respondents each answer is mapped this way before the answers are merged."},
 		{"Theme score", "100 × weighted mean of the theme's known item scores, with item weights; missing when no item is known"},
 		{"Pillar score", "weighted mean of the pillar's known theme scores, with theme weights; missing when no theme is known"},
 		{"Index", "weighted mean of the known pillar scores, with pillar weights (0–100); missing when no pillar is known"},
@@ -331,8 +332,8 @@ func methodology(res *gapanalysis.Result) [][2]string {
 		{"Effective weight", "(item weight ÷ Σ item weights in its theme) × (theme weight ÷ Σ theme weights in its pillar) × (pillar weight ÷ Σ pillar weights)"},
 		{"Gap", "an applicable, known item with score < 1; gap = 1 − score"},
 		{"Gap severity", "100 × gap × effective weight: the index points the country loses on the item"},
-		{"Country rank", "by index, descending; equal indexes (within 1e-9) share the best rank; a country without an index has no rank"},
-		{"Derived criteria", "gap_points = Σ severity of the gaps on the items a measure addresses; countries = countries with at least one such gap; binding_gaps = such gaps on mandatory items"},
+		{"Country rank", "by index, descending; equal indexes (within 1e-9) share the best rank; a country without an index has no rank. A country the instrument does not bind is ranked on the practice items only (rank note). Pillar ranks: the same rule on each pillar's score"},
+		{"Derived criteria", "gap_points = Σ severity of the gaps on the items a measure addresses; countries = countries with at least one such gap; binding_gaps = such gaps on mandatory and optional items (a gap on an optional item is an option used without its conditions)"},
 		{"Missing expert values", "a measure without a value for an expert criterion gets the worst value the other measures have (with a warning)"},
 		{"Ranking method", rankingInWords(method(res))},
 		{"Ranking ties", "equal scores share the best rank and are listed by measure ID"},
