@@ -26,6 +26,9 @@ package cli
 // (PL), and optional items answered as used, used in part and not used (SPEC 5),
 // also by several respondents who disagree on whether the option is used.
 //
+// Each country's rank on each pillar (JSON pillar_ranks) is compared too; the
+// reference ranks the pillar scores by the rank rule of SPEC 5.
+//
 // What the SPEC leaves open is not compared: how a known score from
 // respondents who disagree, or of a numeric item, splits into n_full, n_partial
 // and n_none (only their sum is compared), and the status of such a gap. The
@@ -80,12 +83,13 @@ type verifyDoc struct {
 }
 
 type verifyCountry struct {
-	Code     string              `json:"code"`
-	Rank     *int                `json:"rank"`
-	Index    *float64            `json:"index"`
-	Coverage *float64            `json:"coverage"`
-	Pillars  map[string]*float64 `json:"pillars"`
-	Themes   map[string]*float64 `json:"themes"`
+	Code        string              `json:"code"`
+	Rank        *int                `json:"rank"`
+	PillarRanks map[string]*int     `json:"pillar_ranks"`
+	Index       *float64            `json:"index"`
+	Coverage    *float64            `json:"coverage"`
+	Pillars     map[string]*float64 `json:"pillars"`
+	Themes      map[string]*float64 `json:"themes"`
 }
 
 type verifyPriority struct {
@@ -216,6 +220,10 @@ func verifyCountries(t *testing.T, want, got verifyDoc) {
 		i := slices.IndexFunc(got.Countries, func(c verifyCountry) bool { return c.Code == w.Code })
 		g := got.Countries[i]
 		assert.Equal(t, fmtInt(w.Rank), fmtInt(g.Rank), "%s rank", w.Code)
+		assert.Len(t, g.PillarRanks, len(w.PillarRanks), "%s pillar ranks", w.Code)
+		for id, r := range w.PillarRanks {
+			assert.Equal(t, fmtInt(r), fmtInt(g.PillarRanks[id]), "%s rank on pillar %s", w.Code, id)
+		}
 		assertNum(t, w.Index, g.Index, w.Code+" index")
 		assertNum(t, w.Coverage, g.Coverage, w.Code+" coverage")
 		for _, level := range []struct {

@@ -340,6 +340,12 @@ def analyse(cl, countries, state):
     ranks = rank_desc([(r["code"], r["index"]) for r in out])
     for r in out:
         r["rank"] = ranks[r["code"]]
+    # Each pillar's own rank: the rank rule of SPEC 5 on the pillar's score
+    # (ties share the best rank; no score, no rank).
+    for pid, _, _ in cl.pillars:
+        pranks = rank_desc([(r["code"], r["pillars"][pid]) for r in out])
+        for r in out:
+            r.setdefault("pillar_ranks", {})[pid] = pranks[r["code"]]
     out.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, r["code"]))
     return out
 
