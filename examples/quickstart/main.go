@@ -46,12 +46,12 @@ func main() {
 
 	// Step 4: the five best and five weakest countries.
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Rank\tCountry\tIndex\tCoverage")
+	fmt.Fprintln(tw, "Rank\tCountry\tIndex\tCoverage\tRank note")
 	for i, c := range res.Countries {
 		if i >= 5 && i < len(res.Countries)-5 {
 			continue
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%.0f%%\n", c.Rank, c.Name, c.Index.Value, 100*c.Coverage)
+		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%.0f%%\t%s\n", c.Rank, c.Name, c.Index.Value, 100*c.Coverage, c.RankNote)
 	}
 	tw.Flush()
 	fmt.Println()
