@@ -203,10 +203,12 @@ func joinText(a, b string) string {
 
 // answer is one respondent's merged answer.
 type answer struct {
-	status   Status
-	value    float64
-	hasValue bool
-	conflict bool
+	status     Status
+	value      float64
+	hasValue   bool
+	conflict   bool
+	respondent string // "" when none is named
+	at         Source // where the answer is
 }
 
 func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Scale, diags *[]Diagnostic) {
@@ -235,7 +237,7 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 			}
 			if first < 0 {
 				first = i
-				ans = answer{status: r.Status, value: r.Value, hasValue: r.HasValue}
+				ans = answer{status: r.Status, value: r.Value, hasValue: r.HasValue, respondent: name, at: r.Source}
 				continue
 			}
 			prev := rs[first]
@@ -265,12 +267,16 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 	var scores []float64
 	var values []float64
 	counts := map[Status]int{}
-	nNA, notUsed := 0, 0
+	nNA := 0
+	var notUsed, used []answer
 	for _, ans := range answers {
 		if optional && ans.status == StatusNone {
 			nNA++
-			notUsed++
+			notUsed = append(notUsed, ans)
 			continue
+		}
+		if optional && (ans.status == StatusFull || ans.status == StatusPartial) {
+			used = append(used, ans)
 		}
 		if it.Type == NumericItem {
 			if ans.hasValue {
@@ -316,8 +322,50 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 	case nNA > 0:
 		a.Status = StatusNA
 		a.Applicable = false
-		a.OptionNotUsed = notUsed > 0
+		a.OptionNotUsed = len(notUsed) > 0
 	}
+	if len(notUsed) > 0 && len(used) > 0 {
+		*diags = append(*diags, optionDisagreement(a, notUsed, used))
+	}
+}
+
+// CodeOptionDisagreement (info): respondents disagree on whether a country uses
+// an optional provision; the score comes from those who say it is used (SPEC 5).
+const CodeOptionDisagreement Code = "option-disagreement"
+
+// ErrOptionDisagreement is the sentinel of CodeOptionDisagreement.
+var ErrOptionDisagreement = errors.New("respondents disagree on whether an option is used")
+
+// optionDisagreement is the info diagnostic for respondents who disagree on
+// whether the country uses the option of an optional item, at the cell of the
+// first answer that says it is not used.
+func optionDisagreement(a *Assessment, notUsed, used []answer) Diagnostic {
+	who := func(as []answer) string {
+		parts := make([]string, len(as))
+		for i, x := range as {
+			parts[i] = firstNonEmptyString(x.respondent, "a respondent") + " (" + x.status.String()
+			if at := x.at.String(); at != "" {
+				parts[i] += " at " + at
+			}
+			parts[i] += ")"
+		}
+		return strings.Join(parts, ", ")
+	}
+	d := Diagnostic{Severity: SevInfo, Code: CodeOptionDisagreement, Err: ErrOptionDisagreement, Message: fmt.Sprintf(
+		"respondents disagree on whether %s uses the option of %s: not used according to %s, used according to %s; "+
+			"as an option not used is not applicable, the score comes from those who say it is used (%s) — worth checking with the respondents",
+		a.Country, a.Item, who(notUsed), who(used), a.Status)}
+	setPos(&d, notUsed[0].at)
+	return d
+}
+
+func firstNonEmptyString(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }
 
 // informative reports whether a response says anything about the item.

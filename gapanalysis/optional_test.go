@@ -92,9 +92,20 @@ func TestAnalyzeOptionalProvisions(t *testing.T) {
 			assert.InDelta(t, tc.coverage, cr.Coverage, 1e-12, "coverage")
 		})
 	}
-	// FR and LU: only the respondent who says the option is used is merged.
+	// FR and LU: only the respondent who says the option is used is merged, and
+	// the disagreement is an info diagnostic at the cell of the none.
 	assert.Equal(t, 1, assessment(t, res, "FR", "C").Respondents)
 	assert.Equal(t, 1, assessment(t, res, "LU", "C").Respondents)
+	var infos []string
+	for _, d := range res.Diagnostics {
+		if d.Code == CodeOptionDisagreement {
+			assert.Equal(t, SevInfo, d.Severity)
+			assert.ErrorIs(t, d, ErrOptionDisagreement)
+			assert.Contains(t, d.Message, "not used according to x (none at s.xlsx!S!"+string(d.Cell[:2])+"C)")
+			infos = append(infos, d.Cell)
+		}
+	}
+	assert.Equal(t, []string{"FRC", "LUC"}, infos, "one each for FR and LU; none for MT, where all agree")
 
 	var stats ItemStats
 	for _, s := range res.Items {
