@@ -56,10 +56,14 @@ func ExamplePromethee2() {
 func ExampleWSCoefficient() {
 	reference := []float64{1, 2, 3, 4, 5}
 	other := []float64{2, 1, 4, 3, 5}
-	fmt.Printf("Spearman %.2f\n", scoring.Spearman(reference, other))
-	fmt.Printf("Kendall  %.2f\n", scoring.KendallTauB(reference, other))
-	fmt.Printf("WS       %.2f\n", scoring.WSCoefficient(reference, other))
-	fmt.Printf("WS (only the last two swapped) %.2f\n", scoring.WSCoefficient(reference, []float64{1, 2, 3, 5, 4}))
+	rho, _ := scoring.Spearman(reference, other) // errors only for NaN or infinite values
+	tau, _ := scoring.KendallTauB(reference, other)
+	ws, _ := scoring.WSCoefficient(reference, other)
+	wsLast, _ := scoring.WSCoefficient(reference, []float64{1, 2, 3, 5, 4})
+	fmt.Printf("Spearman %.2f\n", rho)
+	fmt.Printf("Kendall  %.2f\n", tau)
+	fmt.Printf("WS       %.2f\n", ws)
+	fmt.Printf("WS (only the last two swapped) %.2f\n", wsLast)
 	// Output:
 	// Spearman 0.80
 	// Kendall  0.60
