@@ -69,8 +69,10 @@ const (
 
 // Checklist is the yardstick of a study: a hierarchy pillar → theme → item, the
 // expert criteria that measures may carry, and the candidate priority measures.
-// Build one with LoadChecklist or Builtin; a Checklist is read-only once loaded and
-// safe for concurrent use.
+// Build one with LoadChecklist or Builtin, or in code (then call Validate); a
+// Checklist is read-only once loaded and safe for concurrent use — one built in
+// code as well, even before Validate (which itself must not run concurrently
+// with readers).
 type Checklist struct {
 	ID         string      `yaml:"id"`
 	Title      string      `yaml:"title"`

@@ -486,8 +486,11 @@ func (pr Preference) validate() error {
 
 // Degree returns the degree of preference P(d) ∈ [0, 1] of an alternative
 // that is better than another by d on the criterion (formulas at
-// PreferenceFunc). The thresholds are assumed valid.
+// PreferenceFunc). The thresholds are assumed valid; a NaN d gives NaN.
 func (pr Preference) Degree(d float64) float64 {
+	if math.IsNaN(d) {
+		return math.NaN()
+	}
 	if d <= 0 {
 		return 0
 	}
