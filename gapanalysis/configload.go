@@ -67,9 +67,8 @@ func LoadConfig(r io.Reader, name string) (Config, error) {
 	if err := dec.Decode(&cfg); err != nil {
 		return cfg, &ConfigError{File: name, Msg: err.Error()}
 	}
-	if line, ok := secondDocument(dec); ok {
-		return cfg, &ConfigError{File: name, Line: line, Err: ErrSecondDocument,
-			Msg: "a second YAML document starts here; a study config holds one document (remove the \"---\" line or split the file)"}
+	if line, syntax, ok := secondDocument(dec); ok {
+		return cfg, &ConfigError{File: name, Line: line, Err: ErrSecondDocument, Msg: secondDocumentMsg("a study config", syntax)}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {

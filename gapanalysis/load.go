@@ -78,9 +78,8 @@ func LoadChecklist(r io.Reader, name string) (*Checklist, error) {
 	if err := dec.Decode(&cl); err != nil {
 		return nil, &ChecklistError{File: name, Msg: err.Error(), Err: ErrChecklistSyntax}
 	}
-	if line, ok := secondDocument(dec); ok {
-		return nil, &ChecklistError{File: name, Line: line, Err: ErrSecondDocument,
-			Msg: "a second YAML document starts here; a checklist file holds one document (remove the \"---\" line or split the file)"}
+	if line, syntax, ok := secondDocument(dec); ok {
+		return nil, &ChecklistError{File: name, Line: line, Err: ErrSecondDocument, Msg: secondDocumentMsg("a checklist file", syntax)}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -352,19 +351,42 @@ func suggestion(s string, candidates []string) string {
 	return ""
 }
 
-// secondDocument reports whether dec holds another YAML document after the
-// one decoded, and the line where it starts.
-func secondDocument(dec *yaml.Decoder) (line int, ok bool) {
-	var next yaml.Node
-	if err := dec.Decode(&next); err != nil {
-		// io.EOF: no more documents. A syntax error after the first
-		// document is still a second document.
-		if errors.Is(err, io.EOF) {
-			return 0, false
+// secondDocument reports whether dec holds another YAML document with content
+// after the one decoded (empty documents, such as a trailing "---", are
+// allowed), the line where it starts, and the syntax error when it does not
+// parse.
+func secondDocument(dec *yaml.Decoder) (line int, syntax string, ok bool) {
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		switch {
+		case errors.Is(err, io.EOF):
+			return 0, "", false
+		case err != nil:
+			return 0, err.Error(), true
+		case !emptyDocument(&next):
+			return next.Line, "", true
 		}
-		return 0, true
 	}
-	return next.Line, true
+}
+
+// emptyDocument reports whether a document node holds nothing (or a null
+// written as nothing).
+func emptyDocument(doc *yaml.Node) bool {
+	if len(doc.Content) == 0 {
+		return true
+	}
+	n := doc.Content[0]
+	return len(doc.Content) == 1 && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == ""
+}
+
+// secondDocumentMsg is the message of a second YAML document in a file of kind.
+func secondDocumentMsg(kind, syntax string) string {
+	msg := "a second YAML document starts here; " + kind + " holds one document (remove the \"---\" line or split the file)"
+	if syntax != "" {
+		msg = "after the first YAML document, more text follows that " + kind + " cannot hold (" + syntax + ")"
+	}
+	return msg
 }
 
 // MarshalYAML-friendly copy: Items' unexported fields are ignored by yaml.

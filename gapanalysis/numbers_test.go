@@ -165,12 +165,21 @@ func TestLoadSecondDocument(t *testing.T) {
 			assert.Contains(t, err.Error(), fmt.Sprintf("study.yaml:%d: a second YAML document", tc.line-6))
 		})
 	}
-	// A document start marker before the only document is fine, and so is a
-	// document end marker after it.
-	_, err := LoadChecklist(strings.NewReader("---\n"+valid+"...\n"), "c.yaml")
-	assert.NoError(t, err)
-	_, err = LoadConfig(strings.NewReader("---\nmissing: zero\n...\n"), "study.yaml")
-	assert.NoError(t, err)
+	// Markers around the only document are fine, and so are empty documents.
+	for _, tc := range []struct{ head, tail string }{
+		{"---\n", "...\n"},
+		{"", "---\n"},
+		{"", "---\n# only a comment\n---\n"},
+	} {
+		_, err := LoadChecklist(strings.NewReader(tc.head+valid+tc.tail), "c.yaml")
+		assert.NoError(t, err, "%q … %q", tc.head, tc.tail)
+		_, err = LoadConfig(strings.NewReader(tc.head+"missing: zero\n"+tc.tail), "study.yaml")
+		assert.NoError(t, err, "%q … %q", tc.head, tc.tail)
+	}
+	// Text after the first document that does not parse is reported too.
+	_, err := LoadConfig(strings.NewReader("missing: zero\n---\n:\n  - [\n"), "study.yaml")
+	require.ErrorIs(t, err, ErrSecondDocument)
+	assert.ErrorContains(t, err, "after the first YAML document, more text follows")
 }
 
 // Each of these was accepted before; every score became NaN with exit 0.
