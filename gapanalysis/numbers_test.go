@@ -314,6 +314,11 @@ func TestAnalyzeChecklistNumbersFromCode(t *testing.T) {
 		{"infinite theme weight", func(cl *Checklist) { cl.Pillars[1].Themes[0].Weight = math.Inf(1) }, []error{ErrNonFinite}},
 		{"negative pillar weight", func(cl *Checklist) { cl.Pillars[1].Weight = -1 }, []error{ErrNegativeWeight}},
 		{"NaN criterion value", func(cl *Checklist) { cl.Measures[0].Criteria["cost"] = math.NaN() }, []error{ErrNonFinite}},
+		{"weights left at 0", func(cl *Checklist) {
+			for _, it := range cl.Pillars[1].Themes[0].Items {
+				it.Weight = 0
+			}
+		}, []error{ErrZeroWeights}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,9 +21,10 @@ func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 // they enter; this catches those that reach Analyze from Go code.
 //
 // It returns an error wrapping ErrConfig when a number of the checklist or of
-// cfg is NaN or infinite, or a weight is negative (the checklist's
-// validateNumbers and the config's checkNumbers, as LoadChecklist and
-// LoadConfig apply them). It returns the dataset to analyse: ds itself, or,
+// cfg is NaN or infinite, a weight is negative, or every weight of a level is 0
+// (the checklist's validateNumbers and the config's checkNumbers, as
+// LoadChecklist and LoadConfig apply them): a checklist built in code with its
+// weights left at 0 is an error, not a study without an index. It returns the dataset to analyse: ds itself, or,
 // when numeric responses hold a NaN or infinite value, a copy in which those
 // responses hold no value (the datum is unknown) and which carries one
 // bad-value error diagnostic per response, at its source cell. ds is not
