@@ -40,9 +40,13 @@ type addFunc func(line int, sentinel error, format string, args ...any)
 // values finite. Problems go to add with the line of the key.
 func (c *Checklist) validateNumbers(add addFunc) {
 	pw := make([]float64, 0, len(c.Pillars))
+	pillarsLine := 0 // the first pillar's weight
 	for _, p := range c.Pillars {
 		if p == nil {
 			continue
+		}
+		if len(pw) == 0 {
+			pillarsLine = keyLine(p.node, "weight")
 		}
 		checkWeight(add, keyLine(p.node, "weight"), "pillar "+string(p.ID), p.Weight)
 		pw = append(pw, p.Weight)
@@ -71,7 +75,7 @@ func (c *Checklist) validateNumbers(add addFunc) {
 		}
 	}
 	if allZero(pw) {
-		add(0, ErrZeroWeights, "every pillar weight is 0, so no country has an index; give at least one pillar a weight > 0")
+		add(pillarsLine, ErrZeroWeights, "every pillar weight is 0, so no country has an index; give at least one pillar a weight > 0")
 	}
 	for _, m := range c.Measures {
 		if m == nil {

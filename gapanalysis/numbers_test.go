@@ -116,7 +116,7 @@ pillars:
 	msg := err.Error()
 	assert.Contains(t, msg, "c.yaml:line 5: pillar p: every theme weight is 0")
 	assert.Contains(t, msg, "c.yaml:line 18: theme v: every item weight is 0")
-	assert.Contains(t, msg, "c.yaml: every pillar weight is 0")
+	assert.Contains(t, msg, "c.yaml:line 4: every pillar weight is 0", "at the first pillar's weight")
 	assert.NotContains(t, msg, "theme u", "one zero weight among others is allowed")
 	assert.Equal(t, 3, strings.Count(msg, "weight is 0"))
 }
