@@ -226,7 +226,7 @@ func datasetWithE(v float64) *Dataset {
 	return ds
 }
 
-func assessment(t *testing.T, res *Result, c CountryCode, it ItemID) Assessment {
+func assessmentOf(t *testing.T, res *Result, c CountryCode, it ItemID) Assessment {
 	t.Helper()
 	for _, a := range res.Assessments {
 		if a.Country == c && a.Item == it {
@@ -261,11 +261,11 @@ func TestAnalyzeNonFiniteResponse(t *testing.T) {
 			assert.Equal(t, Source{File: "s.xlsx", Sheet: "S", Cell: "ATE"}, d.Position())
 			assert.Contains(t, d.Message, "item E for AT")
 
-			at := assessment(t, res, "AT", "E")
+			at := assessmentOf(t, res, "AT", "E")
 			assert.False(t, at.Score.Known, "the datum is unknown")
 			assert.False(t, at.HasValue)
 			// BE's 30 is the only value left: min = max, so it scores 1.
-			be := assessment(t, res, "BE", "E")
+			be := assessmentOf(t, res, "BE", "E")
 			require.True(t, be.Score.Known)
 			assert.Equal(t, 1.0, be.Score.Value)
 			// AT's victims theme: D full (1), E unknown → 100.
