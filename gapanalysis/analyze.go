@@ -60,6 +60,10 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 		return nil, fmt.Errorf("%w: checklist and dataset are required", ErrConfig)
 	}
 	cl.ensureIndex()
+	ds, err := checkInputs(cl, ds, cfg)
+	if err != nil {
+		return nil, err
+	}
 	cfg = withDefaults(cfg)
 	method, err := scoring.ParseMethod(cfg.Ranking.Method)
 	if err != nil {
@@ -423,7 +427,7 @@ func statusOfScore(m float64, scale Scale) Status {
 }
 
 func mean(x []float64) float64 {
-	m, _ := scoring.WeightedMean(x, nil)
+	m, _ := weightedMean(x, nil)
 	return m
 }
 
@@ -465,11 +469,11 @@ func normalizeNumeric(cl *Checklist, countries []CountryCode, as []Assessment) {
 			for i, v := range x {
 				s[i] = math.NaN()
 				if !math.IsNaN(v) {
-					s[i] = scoring.TargetScore(v, it.Target, dir)
+					s[i] = targetScore(v, it.Target, dir)
 				}
 			}
 		} else {
-			s = scoring.MinMax(nil, x, dir)
+			s = minMaxScores(x, dir)
 		}
 		for ci := range countries {
 			a := &as[ci*nItems+ii]
@@ -549,7 +553,7 @@ func scoreCountries(cl *Checklist, countries []CountryCode, items []*Item, as []
 					}
 				}
 				tScores[ti], tWeights[ti] = math.NaN(), t.Weight
-				if m, ok := scoring.WeightedMean(x, w); ok {
+				if m, ok := weightedMean(x, w); ok {
 					tScores[ti] = m
 					cr.Themes[t.ID] = Known(100 * m)
 				} else {
@@ -557,14 +561,14 @@ func scoreCountries(cl *Checklist, countries []CountryCode, items []*Item, as []
 				}
 			}
 			pScores[pi], pWeights[pi] = math.NaN(), p.Weight
-			if m, ok := scoring.WeightedMean(tScores, tWeights); ok {
+			if m, ok := weightedMean(tScores, tWeights); ok {
 				pScores[pi] = m
 				cr.Pillars[p.ID] = Known(100 * m)
 			} else {
 				cr.Pillars[p.ID] = Score{}
 			}
 		}
-		if m, ok := scoring.WeightedMean(pScores, pWeights); ok {
+		if m, ok := weightedMean(pScores, pWeights); ok {
 			cr.Index = Known(100 * m)
 		}
 		out[ci] = cr
@@ -893,11 +897,6 @@ func problem(x *mat.Dense, crits []RankCriterion, r Ranking) *scoring.Problem {
 			prob.Pref[c] = cr.Pref
 		}
 	}
-	if r.VikorV != nil {
-		prob.V = *r.VikorV
-		if prob.V == 0 {
-			prob.V = scoring.VikorRegretOnly
-		}
-	}
+	prob.V = r.VikorV
 	return prob
 }

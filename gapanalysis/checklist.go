@@ -1,5 +1,11 @@
 package gapanalysis
 
+import (
+	"sync/atomic"
+
+	"go.yaml.in/yaml/v3"
+)
+
 // ItemID identifies a checklist item, e.g. "D-3.4" or "BP-HOTLINE".
 type ItemID string
 
@@ -63,8 +69,10 @@ const (
 
 // Checklist is the yardstick of a study: a hierarchy pillar → theme → item, the
 // expert criteria that measures may carry, and the candidate priority measures.
-// Build one with LoadChecklist or Builtin; a Checklist is read-only once loaded and
-// safe for concurrent use.
+// Build one with LoadChecklist or Builtin, or in code (then call Validate); a
+// Checklist is read-only once loaded and safe for concurrent use — one built in
+// code as well, even before Validate (which itself must not run concurrently
+// with readers).
 type Checklist struct {
 	ID         string      `yaml:"id"`
 	Title      string      `yaml:"title"`
@@ -83,6 +91,14 @@ type Checklist struct {
 	// code.
 	Source string `yaml:"-"`
 
+	// index holds the *checklistIndex, built once by the first reader (or by
+	// Validate) and swapped atomically, so that concurrent readers of a
+	// checklist built in code without Validate do not race.
+	index atomic.Value
+}
+
+// checklistIndex holds the lookup maps of a checklist.
+type checklistIndex struct {
 	items    []*Item
 	itemByID map[ItemID]*Item
 	themeOf  map[ItemID]*Theme
@@ -105,6 +121,8 @@ type Pillar struct {
 	Title  string   `yaml:"title"`
 	Weight float64  `yaml:"weight"` // relative weight among pillars, ≥ 0; 1 when omitted
 	Themes []*Theme `yaml:"themes"`
+
+	node *yaml.Node // where it was read from (nil: built in code)
 }
 
 // Theme groups the items of a pillar (e.g. substantive criminal law).
@@ -113,6 +131,8 @@ type Theme struct {
 	Title  string  `yaml:"title"`
 	Weight float64 `yaml:"weight"` // relative weight among the pillar's themes, ≥ 0; 1 when omitted
 	Items  []*Item `yaml:"items"`
+
+	node *yaml.Node
 }
 
 // Item is one requirement or practice against which a country is assessed.
@@ -143,6 +163,7 @@ type Item struct {
 	Target    float64       `yaml:"target,omitempty"`
 
 	line int
+	node *yaml.Node
 }
 
 // Criterion is an expert criterion that measures may carry a value for.
@@ -163,31 +184,20 @@ type Measure struct {
 	Note      string                  `yaml:"note,omitempty"`
 
 	line int
+	node *yaml.Node
 }
 
 // Items returns all items in checklist order (pillar, theme, item).
-func (c *Checklist) Items() []*Item {
-	c.ensureIndex()
-	return c.items
-}
+func (c *Checklist) Items() []*Item { return c.ensureIndex().items }
 
 // Item returns the item with the given ID, or nil.
-func (c *Checklist) Item(id ItemID) *Item {
-	c.ensureIndex()
-	return c.itemByID[id]
-}
+func (c *Checklist) Item(id ItemID) *Item { return c.ensureIndex().itemByID[id] }
 
 // ThemeOf returns the theme an item belongs to, or nil.
-func (c *Checklist) ThemeOf(id ItemID) *Theme {
-	c.ensureIndex()
-	return c.themeOf[id]
-}
+func (c *Checklist) ThemeOf(id ItemID) *Theme { return c.ensureIndex().themeOf[id] }
 
 // PillarOf returns the pillar a theme belongs to, or nil.
-func (c *Checklist) PillarOf(id ThemeID) *Pillar {
-	c.ensureIndex()
-	return c.pillarOf[id]
-}
+func (c *Checklist) PillarOf(id ThemeID) *Pillar { return c.ensureIndex().pillarOf[id] }
 
 // Binds reports whether the item applies to the country: items of obligation
 // Mandatory or Optional do not apply to the countries in Instrument.NotBound.
@@ -212,44 +222,61 @@ func (c *Checklist) Themes() []*Theme {
 	return out
 }
 
-// ensureIndex builds the lookup maps. A checklist is meant to be indexed once at
-// load time (LoadChecklist does it); callers that build one in code call Validate.
-func (c *Checklist) ensureIndex() {
-	if c.itemByID != nil {
-		return
+// ensureIndex returns the lookup maps, building them on first use. A checklist
+// is meant to be indexed at load time (LoadChecklist and Validate do it); one
+// built in code may be read from several goroutines at once without Validate:
+// each may build an index, the first one stored wins, and all are equal.
+func (c *Checklist) ensureIndex() *checklistIndex {
+	if ix, ok := c.index.Load().(*checklistIndex); ok {
+		return ix
 	}
-	c.buildIndex()
+	c.index.CompareAndSwap(nil, c.newIndex())
+	return c.index.Load().(*checklistIndex)
 }
 
-func (c *Checklist) buildIndex() {
-	c.items = nil
-	c.itemByID = map[ItemID]*Item{}
-	c.themeOf = map[ItemID]*Theme{}
-	c.pillarOf = map[ThemeID]*Pillar{}
+// buildIndex (re)builds the lookup maps after the hierarchy changed.
+func (c *Checklist) buildIndex() { c.index.Store(c.newIndex()) }
+
+func (c *Checklist) newIndex() *checklistIndex {
+	ix := &checklistIndex{
+		itemByID: map[ItemID]*Item{},
+		themeOf:  map[ItemID]*Theme{},
+		pillarOf: map[ThemeID]*Pillar{},
+	}
 	for _, p := range c.Pillars {
+		if p == nil {
+			continue
+		}
 		for _, t := range p.Themes {
-			c.pillarOf[t.ID] = p
+			if t == nil {
+				continue
+			}
+			ix.pillarOf[t.ID] = p
 			for _, it := range t.Items {
-				c.items = append(c.items, it)
-				if _, dup := c.itemByID[it.ID]; !dup {
-					c.itemByID[it.ID] = it
-					c.themeOf[it.ID] = t
+				if it == nil {
+					continue
+				}
+				ix.items = append(ix.items, it)
+				if _, dup := ix.itemByID[it.ID]; !dup {
+					ix.itemByID[it.ID] = it
+					ix.themeOf[it.ID] = t
 				}
 			}
 		}
 	}
+	return ix
 }
 
 // EffectiveWeight returns the share of the index an item carries:
 // (wᵢ / Σ item weights in its theme) × (w_t / Σ theme weights in its pillar) ×
 // (w_p / Σ pillar weights). A zero denominator gives 0.
 func (c *Checklist) EffectiveWeight(id ItemID) float64 {
-	c.ensureIndex()
-	t := c.themeOf[id]
+	ix := c.ensureIndex()
+	t := ix.themeOf[id]
 	if t == nil {
 		return 0
 	}
-	p := c.pillarOf[t.ID]
+	p := ix.pillarOf[t.ID]
 	var si, st, sp float64
 	for _, it := range t.Items {
 		si += it.Weight
@@ -263,5 +290,5 @@ func (c *Checklist) EffectiveWeight(id ItemID) float64 {
 	if si == 0 || st == 0 || sp == 0 {
 		return 0
 	}
-	return c.itemByID[id].Weight / si * t.Weight / st * p.Weight / sp
+	return ix.itemByID[id].Weight / si * t.Weight / st * p.Weight / sp
 }

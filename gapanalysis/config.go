@@ -51,7 +51,8 @@ type Ranking struct {
 	// Criteria, when non-empty, are exactly the criteria used.
 	Criteria []CriterionWeight `yaml:"criteria,omitempty"`
 	// VikorV is VIKOR's weight v ∈ [0, 1] of group utility against individual
-	// regret; nil means 0.5.
+	// regret; nil means 0.5, and 0 ranks by the largest regret alone. It is
+	// passed to scoring.Problem.V as is.
 	VikorV *float64 `yaml:"vikor_v,omitempty"`
 }
 

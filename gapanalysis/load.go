@@ -30,6 +30,12 @@ var (
 	ErrBadObligation    = errors.New("unknown obligation")
 	ErrBadField         = errors.New("bad field value")
 	ErrUnknownCriterion = errors.New("unknown criterion")
+	// ErrZeroWeights: every weight of a level (the items of a theme, the
+	// themes of a pillar, or the pillars) is 0, so its mean is not defined.
+	ErrZeroWeights = errors.New("all weights zero")
+	// ErrSecondDocument: a checklist or config file holds more than one YAML
+	// document ("---" followed by more content).
+	ErrSecondDocument = errors.New("second YAML document")
 )
 
 // ChecklistError is one problem in a checklist file, with its YAML line (0 when
@@ -58,8 +64,9 @@ func (e *ChecklistError) Error() string {
 func (e *ChecklistError) Unwrap() error { return e.Err }
 
 // LoadChecklist reads a checklist in the YAML form of SPEC 3, fills defaults
-// (weights 1, type status) and validates it. name is used in error messages. The
-// error, when not nil, joins one *ChecklistError per problem, each with its line.
+// (weights 1, type status) and validates it (see Validate). name is used in
+// error messages. The file must hold one YAML document. The error, when not nil,
+// joins one *ChecklistError per problem, each with its line.
 func LoadChecklist(r io.Reader, name string) (*Checklist, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -70,6 +77,9 @@ func LoadChecklist(r io.Reader, name string) (*Checklist, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&cl); err != nil {
 		return nil, &ChecklistError{File: name, Msg: err.Error(), Err: ErrChecklistSyntax}
+	}
+	if line, syntax, ok := secondDocument(dec); ok {
+		return nil, &ChecklistError{File: name, Line: line, Err: ErrSecondDocument, Msg: secondDocumentMsg("a checklist file", syntax)}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -86,8 +96,14 @@ func LoadChecklist(r io.Reader, name string) (*Checklist, error) {
 }
 
 // Validate checks a checklist built in code (LoadChecklist validates already):
-// unique IDs, known obligations, non-negative weights, measures addressing known
-// items with known criteria. It also (re)builds the lookup indexes.
+// unique IDs (item IDs also when compared ignoring case and spaces, as surveys
+// match them), known obligations, measures addressing known items with known
+// criteria, and its numbers: weights, penalties, targets and criteria values
+// must be finite (a NaN or infinite one gives a *ChecklistError wrapping
+// ErrNonFinite), weights ≥ 0 (ErrNegativeWeight) and not all 0 within a level
+// (ErrZeroWeights). It fills the defaults of types, directions and
+// normalisations, and (re)builds the lookup indexes; it must not run while
+// other goroutines read the checklist.
 func (c *Checklist) Validate() error { return c.validate("") }
 
 var (
@@ -147,6 +163,7 @@ func applyNodeInfo(cl *Checklist, root *yaml.Node) {
 			break
 		}
 		pn := pnodes[pi]
+		p.node = pn
 		if mapping(pn, "weight") == nil {
 			p.Weight = 1
 		}
@@ -156,6 +173,7 @@ func applyNodeInfo(cl *Checklist, root *yaml.Node) {
 				break
 			}
 			tn := tnodes[ti]
+			t.node = tn
 			if mapping(tn, "weight") == nil {
 				t.Weight = 1
 			}
@@ -166,6 +184,7 @@ func applyNodeInfo(cl *Checklist, root *yaml.Node) {
 				}
 				in := inodes[ii]
 				it.line = in.Line
+				it.node = in
 				if mapping(in, "weight") == nil {
 					it.Weight = 1
 				}
@@ -176,6 +195,7 @@ func applyNodeInfo(cl *Checklist, root *yaml.Node) {
 	for mi, m := range cl.Measures {
 		if mi < len(mnodes) && m != nil {
 			m.line = mnodes[mi].Line
+			m.node = mnodes[mi]
 		}
 	}
 }
@@ -207,9 +227,6 @@ func (c *Checklist) validate(file string) error {
 			add(0, ErrDuplicateID, "duplicate pillar id %q", p.ID)
 		}
 		pillars[p.ID] = true
-		if p.Weight < 0 {
-			add(0, ErrNegativeWeight, "pillar %s: negative weight %g", p.ID, p.Weight)
-		}
 		for _, t := range p.Themes {
 			if t == nil {
 				add(0, ErrEmptyID, "pillar %s: empty theme", p.ID)
@@ -221,9 +238,6 @@ func (c *Checklist) validate(file string) error {
 				add(0, ErrDuplicateID, "duplicate theme id %q", t.ID)
 			}
 			themes[t.ID] = true
-			if t.Weight < 0 {
-				add(0, ErrNegativeWeight, "theme %s: negative weight %g", t.ID, t.Weight)
-			}
 			for _, it := range t.Items {
 				if it == nil {
 					add(0, ErrEmptyID, "theme %s: empty item", t.ID)
@@ -274,6 +288,8 @@ func (c *Checklist) validate(file string) error {
 			}
 		}
 	}
+	c.validateNumbers(add)
+	c.validateItemKeys(add)
 	c.buildIndex()
 	return errors.Join(errs...)
 }
@@ -290,9 +306,6 @@ func (c *Checklist) validateItem(it *Item, seen map[ItemID]int, add func(int, er
 	case Mandatory, Optional, Practice:
 	default:
 		add(it.line, ErrBadObligation, "item %s: obligation %q is not mandatory, optional or practice", it.ID, it.Obligation)
-	}
-	if it.Weight < 0 {
-		add(it.line, ErrNegativeWeight, "item %s: negative weight %g", it.ID, it.Weight)
 	}
 	switch it.Type {
 	case "":
@@ -311,7 +324,7 @@ func (c *Checklist) validateItem(it *Item, seen map[ItemID]int, add func(int, er
 			it.Normalize = MinMax
 		case MinMax:
 		case Target:
-			if it.Target <= 0 {
+			if it.Target <= 0 { // NaN and ±Inf: validateNumbers
 				add(it.line, ErrBadField, "item %s: normalize target needs a target > 0", it.ID)
 			}
 		default:
@@ -336,6 +349,44 @@ func suggestion(s string, candidates []string) string {
 		return " — did you mean " + best + "?"
 	}
 	return ""
+}
+
+// secondDocument reports whether dec holds another YAML document with content
+// after the one decoded (empty documents, such as a trailing "---", are
+// allowed), the line where it starts, and the syntax error when it does not
+// parse.
+func secondDocument(dec *yaml.Decoder) (line int, syntax string, ok bool) {
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		switch {
+		case errors.Is(err, io.EOF):
+			return 0, "", false
+		case err != nil:
+			return 0, err.Error(), true
+		case !emptyDocument(&next):
+			return next.Line, "", true
+		}
+	}
+}
+
+// emptyDocument reports whether a document node holds nothing (or a null
+// written as nothing).
+func emptyDocument(doc *yaml.Node) bool {
+	if len(doc.Content) == 0 {
+		return true
+	}
+	n := doc.Content[0]
+	return len(doc.Content) == 1 && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == ""
+}
+
+// secondDocumentMsg is the message of a second YAML document in a file of kind.
+func secondDocumentMsg(kind, syntax string) string {
+	msg := "a second YAML document starts here; " + kind + " holds one document (remove the \"---\" line or split the file)"
+	if syntax != "" {
+		msg = "after the first YAML document, more text follows that " + kind + " cannot hold (" + syntax + ")"
+	}
+	return msg
 }
 
 // MarshalYAML-friendly copy: Items' unexported fields are ignored by yaml.

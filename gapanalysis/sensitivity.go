@@ -136,12 +136,12 @@ func CompareMethods(res *Result) ([]MethodAgreement, error) {
 	var out []MethodAgreement
 	for a := range methods {
 		for b := a + 1; b < len(methods); b++ {
-			out = append(out, MethodAgreement{
-				A: string(methods[a]), B: string(methods[b]),
-				Spearman: scoring.Spearman(ranks[a], ranks[b]),
-				Kendall:  scoring.KendallTauB(ranks[a], ranks[b]),
-				WS:       scoring.WSCoefficient(ranks[a], ranks[b]),
-			})
+			ag, err := agreement(ranks[a], ranks[b])
+			if err != nil {
+				return nil, err
+			}
+			ag.A, ag.B = string(methods[a]), string(methods[b])
+			out = append(out, ag)
 		}
 	}
 	if res.Uncertainty == nil {
@@ -149,4 +149,19 @@ func CompareMethods(res *Result) ([]MethodAgreement, error) {
 	}
 	res.Uncertainty.Agreement = out
 	return out, nil
+}
+
+// agreement compares two rankings (x the reference) by Spearman's rho,
+// Kendall's tau-b and the WS coefficient.
+func agreement(x, y []float64) (MethodAgreement, error) {
+	var ag MethodAgreement
+	var err error
+	if ag.Spearman, err = scoring.Spearman(x, y); err != nil {
+		return ag, err
+	}
+	if ag.Kendall, err = scoring.KendallTauB(x, y); err != nil {
+		return ag, err
+	}
+	ag.WS, err = scoring.WSCoefficient(x, y)
+	return ag, err
 }

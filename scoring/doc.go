@@ -21,7 +21,9 @@
 //     (Solve's contrib); each method says what it is and whether a row adds up.
 //   - WSM: weighted sum of min-max normalised criteria, 0–100.
 //   - TOPSIS: relative closeness to the ideal and away from the anti-ideal
-//     alternative (Hwang and Yoon, 1981), 0–100.
+//     alternative (Hwang and Yoon, 1981), 0–100, after vector (the default) or
+//     min-max normalisation (Problem.Normalization); TopsisDetail gives the
+//     distances d⁺ and d⁻.
 //   - PROMETHEE II: net outranking flow (Brans and Vincke, 1985), −1 to 1, from
 //     pairwise preferences given by a preference function per criterion (usual,
 //     U-shape, V-shape, level, linear, Gaussian) with an indifference threshold q
@@ -29,7 +31,7 @@
 //   - VIKOR: compromise ranking (Opricovic and Tzeng, 2004) by the group utility
 //     S (weighted sum of normalised regrets) and the individual regret R (the
 //     largest one), mixed by v into Q; reported as 100·(1 − Q) so that, as for the
-//     other methods, a higher score ranks first.
+//     other methods, a higher score ranks first. VikorDetail gives S, R and Q.
 //   - Spearman's ρ: the Pearson correlation of two rankings' mid-ranks; Kendall's
 //     τ_b: concordant minus discordant pairs, corrected for ties; both 1 for the
 //     same order and −1 for the reverse.
@@ -43,6 +45,17 @@
 //   - Sobol' sequence: a low-discrepancy sequence of points in the unit
 //     hypercube (Joe–Kuo direction numbers) that fills it more evenly than random
 //     points, so that estimates converge faster.
+//
+// NaN and infinity: no function returns a NaN score from a NaN input. A NaN or
+// infinite value where a number is needed — a cell of a decision matrix, a
+// weight, a PROMETHEE threshold, VIKOR's v, a value to rank-correlate, a model
+// output of a Sobol analysis — gives an error wrapping the one sentinel
+// ErrNonFinite (test with errors.Is); no column is dropped and no NaN counts as
+// a tie. Only WeightedMean, MinMax, TargetScore and Rank read NaN as a missing
+// value, as their doc comments say; they too reject ±Inf (Rank orders it).
+// Weights must be finite and non-negative (ErrWeights); an unknown method name
+// gives ErrMethod. A nil Problem.Dirs means every criterion is a benefit
+// criterion.
 //
 // Functions panic with a "scoring: " message only when the caller breaks their
 // contract (slices of different lengths); data problems are reported as errors or

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -10,26 +11,70 @@ import (
 
 // Three alternatives on risk (a cost) and altitude (a benefit), equally weighted:
 // the example of Opricovic and Tzeng (2004). A2 is the compromise solution.
-func ExampleVikor() {
+func ExampleVikorDetail() {
 	p := &scoring.Problem{
 		X:       mat.NewDense(3, 2, []float64{1, 3000, 2, 3750, 5, 4500}),
 		Weights: []float64{1, 1},
 		Dirs:    []scoring.Direction{scoring.Cost, scoring.Benefit},
 	}
-	regret := mat.NewDense(3, 2, nil)
-	score, err := scoring.Vikor(p, nil, regret)
+	res, err := scoring.VikorDetail(p, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for j, s := range score {
-		fmt.Printf("A%d score %3.0f  S %.3f  R %.3f\n", j+1, s,
-			regret.At(j, 0)+regret.At(j, 1), math.Max(regret.At(j, 0), regret.At(j, 1)))
+	for j, s := range res.Score {
+		fmt.Printf("A%d score %3.0f  S %.3f  R %.3f  Q %.0f\n", j+1, s, res.S[j], res.R[j], res.Q[j])
 	}
 	// Output:
-	// A1 score   0  S 0.500  R 0.500
-	// A2 score 100  S 0.375  R 0.250
-	// A3 score   0  S 0.500  R 0.500
+	// A1 score   0  S 0.500  R 0.500  Q 1
+	// A2 score 100  S 0.375  R 0.250  Q 0
+	// A3 score   0  S 0.500  R 0.500  Q 1
+}
+
+// TOPSIS with min-max normalisation, as pymcdm computes it: the benefit column
+// 1, 2, 4 becomes 0, 1/3, 1 and the cost column 10, 30, 20 becomes 1, 0, 1/2.
+// A+ = (1/2, 1/2) and A- = (0, 0) in the weighted values. With Dirs nil every
+// criterion is a benefit: the second column becomes 0, 1, 1/2 and A2 overtakes A1.
+func ExampleTopsisDetail() {
+	p := &scoring.Problem{
+		X:             mat.NewDense(3, 2, []float64{1, 10, 2, 30, 4, 20}),
+		Weights:       []float64{1, 1},
+		Dirs:          []scoring.Direction{scoring.Benefit, scoring.Cost},
+		Normalization: scoring.MinMaxNormalization,
+	}
+	res, err := scoring.TopsisDetail(p, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for j := range res.Score {
+		fmt.Printf("A%d d+ %.4f  d- %.4f  score %.2f\n", j+1, res.DPlus[j], res.DMinus[j], res.Score[j])
+	}
+	p.Dirs = nil
+	allBenefit, _ := scoring.Topsis(p, nil, nil)
+	fmt.Printf("all benefit: %.2f\n", allBenefit)
+	// Output:
+	// A1 d+ 0.5000  d- 0.5000  score 50.00
+	// A2 d+ 0.6009  d- 0.1667  score 21.71
+	// A3 d+ 0.2500  d- 0.5590  score 69.10
+	// all benefit: [0.00 61.26 69.10]
+}
+
+// A NaN in the data is an error, never a NaN score, a dropped column or a tie.
+func ExampleSolve_nonFinite() {
+	p := &scoring.Problem{
+		X:       mat.NewDense(2, 2, []float64{1, 2, math.NaN(), 4}),
+		Weights: []float64{1, 1},
+	}
+	for _, m := range scoring.Methods() {
+		_, err := scoring.Solve(m, p, nil, nil)
+		fmt.Println(m, errors.Is(err, scoring.ErrNonFinite), err)
+	}
+	// Output:
+	// wsm true scoring: X[1, 0] (alternative 1, criterion 0) is NaN
+	// topsis true scoring: X[1, 0] (alternative 1, criterion 0) is NaN
+	// promethee2 true scoring: X[1, 0] (alternative 1, criterion 0) is NaN
+	// vikor true scoring: X[1, 0] (alternative 1, criterion 0) is NaN
 }
 
 // A linear preference function with indifference threshold 0.5 and preference
@@ -56,10 +101,14 @@ func ExamplePromethee2() {
 func ExampleWSCoefficient() {
 	reference := []float64{1, 2, 3, 4, 5}
 	other := []float64{2, 1, 4, 3, 5}
-	fmt.Printf("Spearman %.2f\n", scoring.Spearman(reference, other))
-	fmt.Printf("Kendall  %.2f\n", scoring.KendallTauB(reference, other))
-	fmt.Printf("WS       %.2f\n", scoring.WSCoefficient(reference, other))
-	fmt.Printf("WS (only the last two swapped) %.2f\n", scoring.WSCoefficient(reference, []float64{1, 2, 3, 5, 4}))
+	rho, _ := scoring.Spearman(reference, other) // errors only for NaN or infinite values
+	tau, _ := scoring.KendallTauB(reference, other)
+	ws, _ := scoring.WSCoefficient(reference, other)
+	wsLast, _ := scoring.WSCoefficient(reference, []float64{1, 2, 3, 5, 4})
+	fmt.Printf("Spearman %.2f\n", rho)
+	fmt.Printf("Kendall  %.2f\n", tau)
+	fmt.Printf("WS       %.2f\n", ws)
+	fmt.Printf("WS (only the last two swapped) %.2f\n", wsLast)
 	// Output:
 	// Spearman 0.80
 	// Kendall  0.60

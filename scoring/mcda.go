@@ -23,39 +23,70 @@ const (
 // Methods lists the available methods.
 func Methods() []Method { return []Method{WSM, TOPSIS, PROMETHEE2, VIKOR} }
 
-// ParseMethod returns the method of the given name.
+// ParseMethod returns the method of the given name; an unknown name gives an
+// error wrapping ErrMethod.
 func ParseMethod(s string) (Method, error) {
 	for _, m := range Methods() {
 		if string(m) == s {
 			return m, nil
 		}
 	}
-	return "", fmt.Errorf("scoring: unknown method %q (want wsm, topsis, promethee2 or vikor)", s)
+	return "", fmt.Errorf("%w %q (want wsm, topsis, promethee2 or vikor)", ErrMethod, s)
 }
 
-// ErrWeights is returned when criteria weights are negative or all zero.
+// ErrWeights is returned when criteria weights are negative or all zero. A NaN
+// or infinite weight gives an error wrapping both ErrWeights and ErrNonFinite.
 var ErrWeights = errors.New("scoring: weights must be non-negative and not all zero")
 
 // ErrPreference is returned when a PROMETHEE preference function has thresholds
 // that do not fit it (see Preference).
 var ErrPreference = errors.New("scoring: invalid preference function")
 
-// ErrVikorV is returned when the VIKOR weight v of a Problem lies outside [0, 1]
-// and is not VikorRegretOnly.
+// ErrVikorV is returned when the VIKOR weight v of a Problem lies outside [0, 1].
 var ErrVikorV = errors.New("scoring: VIKOR v must lie in [0, 1]")
 
-// VikorRegretOnly, as Problem.V, asks VIKOR for v = 0: ranking by the maximum
-// individual regret alone (the zero value of V means v = 0.5).
-const VikorRegretOnly = -1.0
+// Normalization says how TOPSIS brings the criteria to a common scale.
+type Normalization int
+
+// Normalizations of TOPSIS. The zero value is VectorNormalization.
+const (
+	// VectorNormalization divides each value by the Euclidean norm of its
+	// column, x/sqrt(Σ x²), as Hwang and Yoon (1981) did; the ideal is the
+	// largest weighted value of a benefit criterion and the smallest of a cost
+	// criterion.
+	VectorNormalization Normalization = iota
+	// MinMaxNormalization maps each column onto [0, 1], (x−min)/(max−min) for
+	// a benefit criterion and (max−x)/(max−min) for a cost criterion (1 for
+	// every alternative when max = min), so that 1 is always best: the default
+	// of the Python library pymcdm.
+	MinMaxNormalization
+)
+
+// String returns "vector" or "minmax".
+func (n Normalization) String() string {
+	switch n {
+	case VectorNormalization:
+		return "vector"
+	case MinMaxNormalization:
+		return "minmax"
+	}
+	return fmt.Sprintf("Normalization(%d)", int(n))
+}
 
 // Problem is a decision problem: alternatives in the rows of X, criteria in its
-// columns, one weight (≥ 0, not all 0, any scale) and one direction per criterion.
+// columns, one weight (finite, ≥ 0, not all 0, any scale) and one direction per
+// criterion.
 //
-// Pref and V tune single methods and are ignored by the others.
+// Every value of X, every weight and every threshold must be finite: a NaN or
+// an infinite value gives an error wrapping ErrNonFinite (a NaN is not a tie,
+// and no column is left out). Pref, V and Normalization tune single methods and
+// are ignored by the others.
 type Problem struct {
 	X       *mat.Dense
 	Weights []float64
-	Dirs    []Direction
+	// Dirs holds the direction of each criterion. nil means Benefit for all;
+	// otherwise len(Dirs) equals the number of criteria.
+	Dirs []Direction
 
 	// Pref holds the PROMETHEE preference function of each criterion. nil means
 	// the usual criterion for all; otherwise len(Pref) equals the number of
@@ -63,30 +94,65 @@ type Problem struct {
 	Pref []Preference
 
 	// V is VIKOR's weight v ∈ [0, 1] of the group utility S against the
-	// individual regret R. The zero value means the customary v = 0.5;
-	// VikorRegretOnly means v = 0.
-	V float64
+	// individual regret R. nil means the customary v = 0.5; V = new(0.0) ranks
+	// by the largest individual regret alone.
+	V *float64
+
+	// Normalization is TOPSIS's normalisation of the criteria; the zero value
+	// is VectorNormalization.
+	Normalization Normalization
 }
 
+// dir returns the direction of criterion c (Benefit when Dirs is nil).
+func (p *Problem) dir(c int) Direction {
+	if p.Dirs == nil {
+		return Benefit
+	}
+	return p.Dirs[c]
+}
+
+// check checks the shape (panicking on a broken contract) and the numbers of p.
 func (p *Problem) check() (n, k int, err error) {
 	n, k = p.X.Dims()
-	if len(p.Weights) != k || len(p.Dirs) != k {
+	if len(p.Weights) != k || (p.Dirs != nil && len(p.Dirs) != k) {
 		panic("scoring: Problem: len(Weights) and len(Dirs) must equal the number of columns of X")
 	}
 	if p.Pref != nil && len(p.Pref) != k {
 		panic("scoring: Problem: len(Pref) must be 0 or the number of columns of X")
 	}
+	if err := checkWeights(p.Weights); err != nil {
+		return n, k, err
+	}
+	for j := 0; j < n; j++ {
+		for c := 0; c < k; c++ {
+			if v := p.X.At(j, c); !finite(v) {
+				return n, k, nonFinite(nil, "X[%d, %d] (alternative %d, criterion %d) is %g", j, c, j, c, v)
+			}
+		}
+	}
+	return n, k, nil
+}
+
+// checkWeights returns an error when a weight is NaN, infinite or negative, or
+// when all are 0.
+func checkWeights(weights []float64) error {
 	var sw float64
-	for _, w := range p.Weights {
-		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
-			return n, k, ErrWeights
+	for c, w := range weights {
+		if !finite(w) {
+			return nonFinite([]error{ErrWeights}, "weight %d is %g; weights must be finite, non-negative and not all zero", c, w)
+		}
+		if w < 0 {
+			return fmt.Errorf("%w (weight %d is %g)", ErrWeights, c, w)
 		}
 		sw += w
 	}
 	if sw == 0 {
-		return n, k, ErrWeights
+		return ErrWeights
 	}
-	return n, k, nil
+	if math.IsInf(sw, 0) {
+		return nonFinite([]error{ErrWeights}, "the weights add up to %g", sw)
+	}
+	return nil
 }
 
 // normWeights returns the weights of p divided by their sum.
@@ -105,7 +171,9 @@ func (p *Problem) normWeights() []float64 {
 // Solve scores the alternatives of p with method m into dst (allocated when nil)
 // and returns it. contrib, when not nil, must be n×k and receives each criterion's
 // contribution to each alternative's score (see WeightedSum, Topsis, Promethee2
-// and Vikor for what a contribution is under each method).
+// and Vikor for what a contribution is under each method). An unknown method
+// gives an error wrapping ErrMethod; a NaN or infinite value in p an error
+// wrapping ErrNonFinite; bad weights an error wrapping ErrWeights.
 func Solve(m Method, p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	switch m {
 	case WSM:
@@ -117,7 +185,7 @@ func Solve(m Method, p *Problem, dst []float64, contrib *mat.Dense) ([]float64, 
 	case VIKOR:
 		return Vikor(p, dst, contrib)
 	}
-	return nil, fmt.Errorf("scoring: unknown method %q", m)
+	return nil, fmt.Errorf("%w %q", ErrMethod, m)
 }
 
 func prepare(dst []float64, n int) []float64 {
@@ -146,7 +214,8 @@ func checkContrib(contrib *mat.Dense, n, k int) {
 // where n_jk is criterion k min-max normalised over the alternatives:
 // (x−min)/(max−min) for benefit, (max−x)/(max−min) for cost, and 1 for every
 // alternative when max = min. Scores lie in [0, 100]. contrib_jk = 100·w_k·n_jk/Σw,
-// so a row of contrib adds up to the score.
+// so a row of contrib adds up to the score. A NaN or infinite value in X or the
+// weights gives an error wrapping ErrNonFinite, never a NaN score.
 func WeightedSum(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
@@ -164,7 +233,7 @@ func WeightedSum(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, erro
 	for c := 0; c < k; c++ {
 		lo, hi := colRange(p.X, c)
 		for j := 0; j < n; j++ {
-			t := 100 * p.Weights[c] * normMinMax(p.X.At(j, c), lo, hi, p.Dirs[c]) / sw
+			t := 100 * p.Weights[c] * normMinMax(p.X.At(j, c), lo, hi, p.dir(c)) / sw
 			dst[j] += t
 			if contrib != nil {
 				contrib.Set(j, c, t)
@@ -196,17 +265,23 @@ func normMinMax(v, lo, hi float64, d Direction) float64 {
 	}
 }
 
-// Topsis scores alternatives by TOPSIS (Hwang and Yoon, 1981):
+// Topsis scores alternatives by TOPSIS (Hwang and Yoon, 1981) into dst
+// (allocated when nil) and returns it:
 //
-//	r_jk = x_jk / sqrt(Σ_j x_jk²)        (vector normalisation; 0 when the column is all 0)
+//	r_jk = x_jk / sqrt(Σ_j x_jk²)        (vector normalisation, the default; 0 when the column is all 0)
 //	v_jk = w_k·r_jk                       (weights normalised to sum 1)
 //	A⁺_k = max_j v_jk (benefit) or min_j v_jk (cost); A⁻_k the opposite
 //	d⁺_j = ‖v_j − A⁺‖, d⁻_j = ‖v_j − A⁻‖ (Euclidean)
 //	score_j = 100 × d⁻_j / (d⁺_j + d⁻_j)  (100 when d⁺_j + d⁻_j = 0)
 //
+// With p.Normalization = MinMaxNormalization, r_jk is instead the min-max
+// normalised value, 1 best (see MinMaxNormalization), and A⁺_k = max_j v_jk,
+// A⁻_k = min_j v_jk for every criterion: the scores of pymcdm's TOPSIS.
+//
 // contrib_jk is the weighted closeness of alternative j on criterion k alone,
 // 100·w_k·|v_jk − A⁻_k| / |A⁺_k − A⁻_k| (w_k normalised; the full weight when
-// A⁺_k = A⁻_k). These explain the score but do not add up to it.
+// A⁺_k = A⁻_k). These explain the score but do not add up to it; TopsisDetail
+// returns the distances d⁺ and d⁻ themselves.
 func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
@@ -214,28 +289,62 @@ func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	}
 	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
+	if err := topsis(p, k, dst, make([]float64, n), make([]float64, n), contrib); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// TopsisResult is the outcome of TOPSIS for each alternative (formulas at
+// Topsis).
+type TopsisResult struct {
+	Score  []float64 // 100 × d⁻/(d⁺ + d⁻), in [0, 100]
+	DPlus  []float64 // d⁺: Euclidean distance to the ideal alternative A⁺, in the weighted normalised space
+	DMinus []float64 // d⁻: Euclidean distance to the anti-ideal alternative A⁻
+}
+
+// TopsisDetail is Topsis returning the distances to the ideal and anti-ideal
+// alternatives beside the scores. contrib is as for Topsis.
+func TopsisDetail(p *Problem, contrib *mat.Dense) (*TopsisResult, error) {
+	n, k, err := p.check()
+	if err != nil {
+		return nil, err
+	}
+	checkContrib(contrib, n, k)
+	res := &TopsisResult{Score: make([]float64, n), DPlus: make([]float64, n), DMinus: make([]float64, n)}
+	if err := topsis(p, k, res.Score, res.DPlus, res.DMinus, contrib); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// topsis computes the TOPSIS scores of a checked problem into dst and the
+// distances into dplus and dminus (all of length n, overwritten).
+func topsis(p *Problem, k int, dst, dplus, dminus []float64, contrib *mat.Dense) error {
+	n := len(dst)
+	minmax := false
+	switch p.Normalization {
+	case VectorNormalization:
+	case MinMaxNormalization:
+		minmax = true
+	default:
+		return fmt.Errorf("scoring: Topsis: unknown normalization %v", p.Normalization)
+	}
 	w := p.normWeights()
-	dplus := make([]float64, n)
-	dminus := make([]float64, n)
+	clear(dplus)
+	clear(dminus)
 	vals := make([]float64, n)
 	for c := 0; c < k; c++ {
-		var ss float64
-		for j := 0; j < n; j++ {
-			v := p.X.At(j, c)
-			ss += v * v
-		}
-		norm := math.Sqrt(ss)
+		topsisColumn(p, c, minmax, vals)
+		// After min-max normalisation 1 is best whatever the direction.
+		cost := p.dir(c) == Cost && !minmax
 		best, worst := math.Inf(-1), math.Inf(1)
-		if p.Dirs[c] == Cost {
+		if cost {
 			best, worst = math.Inf(1), math.Inf(-1)
 		}
-		for j := 0; j < n; j++ {
-			r := 0.0
-			if norm > 0 {
-				r = p.X.At(j, c) / norm
-			}
-			vals[j] = w[c] * r
-			if p.Dirs[c] == Cost {
+		for j := range vals {
+			vals[j] *= w[c]
+			if cost {
 				best, worst = math.Min(best, vals[j]), math.Max(worst, vals[j])
 			} else {
 				best, worst = math.Max(best, vals[j]), math.Min(worst, vals[j])
@@ -255,13 +364,37 @@ func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	}
 	for j := 0; j < n; j++ {
 		dp, dm := math.Sqrt(dplus[j]), math.Sqrt(dminus[j])
+		dplus[j], dminus[j] = dp, dm
 		if dp+dm == 0 {
 			dst[j] = 100
 			continue
 		}
 		dst[j] = 100 * dm / (dp + dm)
 	}
-	return dst, nil
+	return nil
+}
+
+// topsisColumn writes the normalised values r_jk of criterion c into r.
+func topsisColumn(p *Problem, c int, minmax bool, r []float64) {
+	if minmax {
+		lo, hi := colRange(p.X, c)
+		for j := range r {
+			r[j] = normMinMax(p.X.At(j, c), lo, hi, p.dir(c))
+		}
+		return
+	}
+	var ss float64
+	for j := range r {
+		v := p.X.At(j, c)
+		ss += v * v
+	}
+	norm := math.Sqrt(ss)
+	for j := range r {
+		r[j] = 0
+		if norm > 0 {
+			r[j] = p.X.At(j, c) / norm
+		}
+	}
 }
 
 // PreferenceFunc names one of the six generalised criteria of PROMETHEE (Brans
@@ -319,7 +452,13 @@ type Preference struct {
 
 func (pr Preference) validate() error {
 	bad := func(want string) error {
-		return fmt.Errorf("%w: %s needs %s (q=%g, p=%g, s=%g)", ErrPreference, pr.Func, want, pr.Q, pr.P, pr.S)
+		msg := fmt.Sprintf("%s needs %s (q=%g, p=%g, s=%g)", pr.Func, want, pr.Q, pr.P, pr.S)
+		for _, v := range []float64{pr.Q, pr.P, pr.S} {
+			if !finite(v) {
+				return nonFinite([]error{ErrPreference}, "invalid preference function: %s", msg)
+			}
+		}
+		return fmt.Errorf("%w: %s", ErrPreference, msg)
 	}
 	switch pr.Func {
 	case Usual:
@@ -347,8 +486,11 @@ func (pr Preference) validate() error {
 
 // Degree returns the degree of preference P(d) ∈ [0, 1] of an alternative
 // that is better than another by d on the criterion (formulas at
-// PreferenceFunc). The thresholds are assumed valid.
+// PreferenceFunc). The thresholds are assumed valid; a NaN d gives NaN.
 func (pr Preference) Degree(d float64) float64 {
+	if math.IsNaN(d) {
+		return math.NaN()
+	}
 	if d <= 0 {
 		return 0
 	}
@@ -398,7 +540,7 @@ func (p *Problem) prefs(k int) ([]Preference, error) {
 // diff returns g(a) − g(b) on criterion c, sign flipped for a cost criterion.
 func (p *Problem) diff(a, b, c int) float64 {
 	d := p.X.At(a, c) - p.X.At(b, c)
-	if p.Dirs[c] == Cost {
+	if p.dir(c) == Cost {
 		return -d
 	}
 	return d
@@ -498,18 +640,19 @@ func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error
 // vikorV returns the v of p.
 func (p *Problem) vikorV() (float64, error) {
 	switch {
-	case p.V == 0:
+	case p.V == nil:
 		return 0.5, nil
-	case p.V == VikorRegretOnly:
-		return 0, nil
-	case p.V > 0 && p.V <= 1:
-		return p.V, nil
+	case !finite(*p.V):
+		return 0, nonFinite([]error{ErrVikorV}, "VIKOR v is %g; it must lie in [0, 1]", *p.V)
+	case *p.V >= 0 && *p.V <= 1:
+		return *p.V, nil
 	}
-	return 0, fmt.Errorf("%w: got %g", ErrVikorV, p.V)
+	return 0, fmt.Errorf("%w: got %g", ErrVikorV, *p.V)
 }
 
 // Vikor scores alternatives by VIKOR (Opricovic, 1998; Opricovic and Tzeng,
-// 2004) with weights normalised to sum 1 and v = p.V (0.5 by default):
+// 2004) into dst (allocated when nil) and returns it, with weights normalised
+// to sum 1 and v = *p.V (0.5 when p.V is nil):
 //
 //	f*_k = best value of criterion k (max for benefit, min for cost), f⁻_k the worst
 //	d_jk = w_k·(f*_k − x_jk)/(f*_k − f⁻_k)   (absolute values for cost; 0 when f*_k = f⁻_k)
@@ -521,10 +664,11 @@ func (p *Problem) vikorV() (float64, error) {
 // score_j = 100 × (1 − Q_j), in [0, 100]: 100 for the alternative(s) best on both
 // S and R, 0 for one worst on both. (The acceptance conditions of the compromise
 // solution — advantage and stability — are not applied; the ranking is by Q.)
+// VikorDetail returns S, R and Q themselves.
 //
 // contrib_jk is the weighted regret d_jk ∈ [0, w_k] — larger is worse —, so a row
 // of contrib adds up to S_j and its largest entry is R_j. A V outside [0, 1]
-// (other than VikorRegretOnly) gives an error wrapping ErrVikorV.
+// gives an error wrapping ErrVikorV.
 func Vikor(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
@@ -536,16 +680,49 @@ func Vikor(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	}
 	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
+	vikor(p, k, v, dst, make([]float64, n), make([]float64, n), nil, contrib)
+	return dst, nil
+}
+
+// VikorResult is the outcome of VIKOR for each alternative (formulas at Vikor).
+type VikorResult struct {
+	Score []float64 // 100 × (1 − Q), in [0, 100]; higher ranks first
+	S     []float64 // group utility S_j, in [0, 1]; lower is better
+	R     []float64 // individual regret R_j, in [0, 1]; lower is better
+	Q     []float64 // Q_j, in [0, 1]; lower is better
+}
+
+// VikorDetail is Vikor returning S, R and Q beside the scores. contrib is as for
+// Vikor.
+func VikorDetail(p *Problem, contrib *mat.Dense) (*VikorResult, error) {
+	n, k, err := p.check()
+	if err != nil {
+		return nil, err
+	}
+	v, err := p.vikorV()
+	if err != nil {
+		return nil, err
+	}
+	checkContrib(contrib, n, k)
+	res := &VikorResult{Score: make([]float64, n), S: make([]float64, n), R: make([]float64, n), Q: make([]float64, n)}
+	vikor(p, k, v, res.Score, res.S, res.R, res.Q, contrib)
+	return res, nil
+}
+
+// vikor computes VIKOR on a checked problem: scores into dst, S, R and (when q
+// is not nil) Q into s, r and q, all of length n.
+func vikor(p *Problem, k int, v float64, dst, s, r, q []float64, contrib *mat.Dense) {
+	n := len(dst)
 	w := p.normWeights()
-	s := make([]float64, n)
-	r := make([]float64, n)
+	clear(s)
+	clear(r)
 	for c := 0; c < k; c++ {
 		lo, hi := colRange(p.X, c)
 		for j := 0; j < n; j++ {
 			var d float64
 			if hi > lo {
 				x := p.X.At(j, c)
-				if p.Dirs[c] == Cost {
+				if p.dir(c) == Cost {
 					d = w[c] * (x - lo) / (hi - lo)
 				} else {
 					d = w[c] * (hi - x) / (hi - lo)
@@ -561,16 +738,18 @@ func Vikor(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	sBest, sWorst := minMax(s)
 	rBest, rWorst := minMax(r)
 	for j := range dst {
-		var q float64
+		var qj float64
 		if sWorst > sBest {
-			q += v * (s[j] - sBest) / (sWorst - sBest)
+			qj += v * (s[j] - sBest) / (sWorst - sBest)
 		}
 		if rWorst > rBest {
-			q += (1 - v) * (r[j] - rBest) / (rWorst - rBest)
+			qj += (1 - v) * (r[j] - rBest) / (rWorst - rBest)
 		}
-		dst[j] = 100 * (1 - q)
+		if q != nil {
+			q[j] = qj
+		}
+		dst[j] = 100 * (1 - qj)
 	}
-	return dst, nil
 }
 
 func minMax(x []float64) (lo, hi float64) {

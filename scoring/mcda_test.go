@@ -185,13 +185,14 @@ func TestVikorHandWorked(t *testing.T) {
 	x := mat.NewDense(4, 2, []float64{10, 0, 0, 10, 6, 6, 9, 1})
 	tests := []struct {
 		name string
-		v    float64
+		v    *float64
 		a4   float64 // score of a4 = 100·(1 − Q)
 	}{
-		{"default v = 0.5", 0, 100 * (1 - (0.5 + 0.5*5.0/6))},
-		{"v = 0.25", 0.25, 100 * (1 - (0.25 + 0.75*5.0/6))},
-		{"v = 1: group utility only", 1, 0},
-		{"v = 0: regret only", VikorRegretOnly, 100 * (1 - 5.0/6)},
+		{"default v = 0.5", nil, 100 * (1 - (0.5 + 0.5*5.0/6))},
+		{"v = 0.5 given", new(0.5), 100 * (1 - (0.5 + 0.5*5.0/6))},
+		{"v = 0.25", new(0.25), 100 * (1 - (0.25 + 0.75*5.0/6))},
+		{"v = 1: group utility only", new(1.0), 0},
+		{"v = 0: regret only", new(0.0), 100 * (1 - 5.0/6)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -231,8 +232,8 @@ func TestVikorHandWorked(t *testing.T) {
 	})
 
 	t.Run("bad v", func(t *testing.T) {
-		for _, v := range []float64{1.5, -0.5, math.NaN()} {
-			_, err := Vikor(&Problem{X: x, Weights: []float64{1, 1}, Dirs: []Direction{Benefit, Benefit}, V: v}, nil, nil)
+		for _, v := range []float64{1.5, -0.5, math.NaN(), math.Inf(1)} {
+			_, err := Vikor(&Problem{X: x, Weights: []float64{1, 1}, Dirs: []Direction{Benefit, Benefit}, V: &v}, nil, nil)
 			assert.ErrorIs(t, err, ErrVikorV, "v = %g", v)
 		}
 		_, err := Vikor(&Problem{X: x, Weights: []float64{0, 0}, Dirs: []Direction{Benefit, Benefit}}, nil, nil)
@@ -246,7 +247,7 @@ func TestVikorThroughSolve(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{0, 100, 0}, got, 1e-12)
 	_, err = Solve(Method("electre"), p, nil, nil)
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, ErrMethod)
 }
 
 func TestContribShape(t *testing.T) {

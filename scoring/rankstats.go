@@ -7,14 +7,18 @@ import (
 
 // MidRanks writes into dst (allocated when nil) the ascending ranks 1…n of x,
 // tied values sharing the mean of the ranks they span ("1, 2.5, 2.5, 4"), and
-// returns it. x must not hold NaN. It panics if dst is not nil and
+// returns it. A NaN or infinite value in x gives an error wrapping
+// ErrNonFinite (a NaN has no place in an order). It panics if dst is not nil and
 // len(dst) != len(x).
-func MidRanks(dst, x []float64) []float64 {
+func MidRanks(dst, x []float64) ([]float64, error) {
+	if dst != nil && len(dst) != len(x) {
+		panic("scoring: MidRanks: len(dst) != len(x)")
+	}
+	if err := checkFinite("MidRanks: x", x); err != nil {
+		return nil, err
+	}
 	if dst == nil {
 		dst = make([]float64, len(x))
-	}
-	if len(dst) != len(x) {
-		panic("scoring: MidRanks: len(dst) != len(x)")
 	}
 	idx := make([]int, len(x))
 	for i := range idx {
@@ -32,7 +36,7 @@ func MidRanks(dst, x []float64) []float64 {
 		}
 		lo = hi
 	}
-	return dst
+	return dst, nil
 }
 
 // Spearman returns Spearman's rank correlation coefficient of x and y: the
@@ -42,17 +46,24 @@ func MidRanks(dst, x []float64) []float64 {
 //
 // with r = MidRanks(x), s = MidRanks(y). ρ lies in [−1, 1]: 1 when y orders the
 // items as x does, −1 when in reverse. x and y may be scores or ranks (only
-// their order matters) and must not hold NaN. It returns NaN when x or y is
-// constant or has fewer than 2 values, and panics if len(x) != len(y).
-func Spearman(x, y []float64) float64 {
+// their order matters). A NaN or infinite value gives an error wrapping
+// ErrNonFinite. ρ is NaN, with a nil error, when x or y is constant or has fewer
+// than 2 values (the correlation is not defined). It panics if len(x) != len(y).
+func Spearman(x, y []float64) (float64, error) {
 	if len(x) != len(y) {
 		panic("scoring: Spearman: len(x) != len(y)")
 	}
-	if len(x) < 2 {
-		return math.NaN()
+	r, err := MidRanks(nil, x)
+	if err != nil {
+		return 0, err
 	}
-	r := MidRanks(nil, x)
-	s := MidRanks(nil, y)
+	s, err := MidRanks(nil, y)
+	if err != nil {
+		return 0, err
+	}
+	if len(x) < 2 {
+		return math.NaN(), nil
+	}
 	mean := float64(len(x)+1) / 2 // the mean of mid-ranks is always (n+1)/2
 	var sxy, sxx, syy float64
 	for i := range r {
@@ -62,9 +73,9 @@ func Spearman(x, y []float64) float64 {
 		syy += ds * ds
 	}
 	if sxx == 0 || syy == 0 {
-		return math.NaN()
+		return math.NaN(), nil
 	}
-	return sxy / math.Sqrt(sxx*syy)
+	return sxy / math.Sqrt(sxx*syy), nil
 }
 
 // KendallTauB returns Kendall's rank correlation τ_b of x and y, which corrects
@@ -75,12 +86,19 @@ func Spearman(x, y []float64) float64 {
 // over the n_0 = n(n−1)/2 pairs (i, j): n_c pairs ordered alike by x and y
 // (concordant), n_d ordered oppositely (discordant), n_1 pairs tied in x and n_2
 // pairs tied in y. τ_b lies in [−1, 1]: 1 when y orders the items as x does, −1
-// when in reverse. x and y may be scores or ranks and must not hold NaN. It
-// returns NaN when x or y is constant or has fewer than 2 values, and panics if
-// len(x) != len(y). It takes O(n²) time.
-func KendallTauB(x, y []float64) float64 {
+// when in reverse. x and y may be scores or ranks. A NaN or infinite value
+// gives an error wrapping ErrNonFinite. τ_b is NaN, with a nil error, when x or
+// y is constant or has fewer than 2 values. It panics if len(x) != len(y). It
+// takes O(n²) time.
+func KendallTauB(x, y []float64) (float64, error) {
 	if len(x) != len(y) {
 		panic("scoring: KendallTauB: len(x) != len(y)")
+	}
+	if err := checkFinite("KendallTauB: x", x); err != nil {
+		return 0, err
+	}
+	if err := checkFinite("KendallTauB: y", y); err != nil {
+		return 0, err
 	}
 	n := len(x)
 	var nc, nd, n1, n2 float64
@@ -104,9 +122,9 @@ func KendallTauB(x, y []float64) float64 {
 	n0 := float64(n) * float64(n-1) / 2
 	den := math.Sqrt((n0 - n1) * (n0 - n2))
 	if n < 2 || den == 0 {
-		return math.NaN()
+		return math.NaN(), nil
 	}
-	return (nc - nd) / den
+	return (nc - nd) / den, nil
 }
 
 // WSCoefficient returns the WS rank similarity coefficient of Sałabun and
@@ -119,10 +137,17 @@ func KendallTauB(x, y []float64) float64 {
 // weighs disagreements at the top of the reference ranking most: swapping the
 // first two of five items gives 0.79, swapping the last two 0.97. WS is 1 when
 // y = x; a term whose denominator is 0 (only when N = 1) counts 0, so fewer than
-// two items give 1. It panics if len(x) != len(y).
-func WSCoefficient(x, y []float64) float64 {
+// two items give 1. A NaN or infinite position gives an error wrapping
+// ErrNonFinite. It panics if len(x) != len(y).
+func WSCoefficient(x, y []float64) (float64, error) {
 	if len(x) != len(y) {
 		panic("scoring: WSCoefficient: len(x) != len(y)")
+	}
+	if err := checkFinite("WSCoefficient: x", x); err != nil {
+		return 0, err
+	}
+	if err := checkFinite("WSCoefficient: y", y); err != nil {
+		return 0, err
 	}
 	nf := float64(len(x))
 	ws := 1.0
@@ -133,5 +158,5 @@ func WSCoefficient(x, y []float64) float64 {
 		}
 		ws -= math.Exp2(-xi) * math.Abs(xi-y[i]) / den
 	}
-	return ws
+	return ws, nil
 }

@@ -27,24 +27,27 @@ func TestWeightedMean(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := WeightedMean(tc.x, tc.w)
+			got, ok, err := WeightedMean(tc.x, tc.w)
+			require.NoError(t, err)
 			assert.Equal(t, tc.wantOK, ok)
 			assert.InDelta(t, tc.want, got, 1e-12)
 		})
 	}
-	assert.PanicsWithValue(t, "scoring: WeightedMean: len(weights) != len(x)", func() { WeightedMean([]float64{1}, []float64{1, 2}) })
+	assert.PanicsWithValue(t, "scoring: WeightedMean: len(weights) != len(x)", func() { _, _, _ = WeightedMean([]float64{1}, []float64{1, 2}) })
 }
 
 func TestWeightedMeanScaleInvariant(t *testing.T) {
 	x := []float64{0.2, 0.9, nan, 0.4}
 	w := []float64{1, 2, 3, 0.5}
-	a, _ := WeightedMean(x, w)
+	a, _, err := WeightedMean(x, w)
+	require.NoError(t, err)
 	for _, f := range []float64{0.001, 3, 1e6} {
 		ws := make([]float64, len(w))
 		for i := range w {
 			ws[i] = w[i] * f
 		}
-		b, _ := WeightedMean(x, ws)
+		b, _, err := WeightedMean(x, ws)
+		require.NoError(t, err)
 		assert.InDelta(t, a, b, 1e-12)
 	}
 }
@@ -63,7 +66,8 @@ func TestMinMax(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := MinMax(nil, tc.x, tc.dir)
+			got, err := MinMax(nil, tc.x, tc.dir)
+			require.NoError(t, err)
 			require.Len(t, got, len(tc.want))
 			for i := range got {
 				if math.IsNaN(tc.want[i]) {
@@ -90,7 +94,9 @@ func TestTargetScore(t *testing.T) {
 		{0, 10, Cost, 1},
 	}
 	for _, tc := range tests {
-		assert.InDelta(t, tc.want, TargetScore(tc.x, tc.target, tc.dir), 1e-12, "%+v", tc)
+		got, err := TargetScore(tc.x, tc.target, tc.dir)
+		require.NoError(t, err)
+		assert.InDelta(t, tc.want, got, 1e-12, "%+v", tc)
 	}
 }
 

@@ -48,7 +48,8 @@ const (
 var ErrSobolOptions = errors.New("scoring: invalid Sobol options")
 
 // ErrModelValue is returned when a model gives a value that is NaN or infinite.
-var ErrModelValue = errors.New("scoring: model value is not finite")
+// It wraps ErrNonFinite, so errors.Is(err, ErrNonFinite) holds as well.
+var ErrModelValue error = &dataError{msg: "scoring: model value is not finite", errs: []error{ErrNonFinite}}
 
 // SobolOptions configures SobolIndices and SobolIndicesMulti. The zero value
 // asks for the defaults.
@@ -233,6 +234,8 @@ func (o SobolOptions) withDefaults() (SobolOptions, error) {
 	switch {
 	case o.Confidence == 0:
 		o.Confidence = DefaultSobolConfidence
+	case !finite(o.Confidence):
+		return o, nonFinite([]error{ErrSobolOptions}, "invalid Sobol options: Confidence = %g, want 0 < Confidence < 1", o.Confidence)
 	case !(o.Confidence > 0 && o.Confidence < 1):
 		return bad("Confidence = %g, want 0 < Confidence < 1", o.Confidence)
 	}

@@ -361,12 +361,14 @@ func BenchmarkRankAgreement(b *testing.B) {
 	}
 	for _, bc := range []struct {
 		name string
-		f    func(x, y []float64) float64
+		f    func(x, y []float64) (float64, error)
 	}{{"spearman", Spearman}, {"kendall", KendallTauB}, {"ws", WSCoefficient}} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = bc.f(x, y)
+				if _, err := bc.f(x, y); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
