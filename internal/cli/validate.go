@@ -18,7 +18,9 @@ type ValidateOptions struct {
 	Files []string
 }
 
-func newValidateCmd(streams IO) *cobra.Command {
+// newValidateCmd returns "gapstudy validate"; runF, when not nil, is called with
+// the parsed options instead of runValidate (for tests).
+func newValidateCmd(streams IO, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "validate [flags] FILE...",
@@ -26,7 +28,7 @@ func newValidateCmd(streams IO) *cobra.Command {
 		Long: `validate imports the survey files as run would, prints every diagnostic
 (file!sheet!cell: severity code: message) and, for every sheet, an accounting line:
 rows read = rows used + rows reported. Nothing is written. Exit code 1 when there
-are errors (or warnings, with --strict).`,
+are errors (or warnings, with --strict), or when no response was read at all.`,
 		Example: `  gapstudy validate survey.xlsx
   gapstudy validate --checklist my-checklist.yaml replies/
   gapstudy validate --sheet Answers=matrix --sheet Export=respondents survey.xlsx
@@ -34,6 +36,9 @@ are errors (or warnings, with --strict).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return runValidate(opts)
 		},
 	}
@@ -54,7 +59,7 @@ func runValidate(opts *ValidateOptions) error {
 		ck = gapanalysis.NewChecker(cl)
 		return ck.Add
 	}
-	_, _, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, sink)
+	_, _, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil, sink)
 	if err != nil {
 		return err
 	}
@@ -77,6 +82,10 @@ func runValidate(opts *ValidateOptions) error {
 			where, layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
 	}
 	fmt.Fprintf(opts.Out, "%s from %s\n", plural(ck.Responses(), "response"), plural(len(ck.Countries()), "country"))
+	if ck.Responses() == 0 {
+		fmt.Fprintln(opts.Out, "no usable response: run would have nothing to rank")
+		return errDataProblems
+	}
 	return derr
 }
 

@@ -1,0 +1,287 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gapstudy/gapstudy/report"
+)
+
+// output is a file or a folder a command writes (SPEC 10, "Outputs never
+// destroy data").
+type output struct {
+	flag  string   // the flag that names it, e.g. "--json"
+	path  string   // as given
+	files []string // a folder: the names of the files written into it; nil: path is a file
+}
+
+func (o output) isFolder() bool { return o.files != nil }
+
+// inputPath is an input of a command, resolved once.
+type inputPath struct {
+	path  string // as given
+	canon string // canonicalPath(path)
+	info  fs.FileInfo
+}
+
+// checkOutputs refuses, as usage errors, outputs that would destroy data or
+// could not be written, before any work is done:
+//   - an output that is an input (the same file, or the same path once cleaned
+//     and with symbolic links resolved), or a file of an output folder that is;
+//   - an output file or folder inside an input folder, or an output folder that
+//     is one (a later run would read the results as surveys);
+//   - two outputs naming the same file;
+//   - an output file whose folder does not exist, or that is a folder; an
+//     output folder that is a file; a folder that cannot be written in (an
+//     output folder that does not exist yet is created when the results are
+//     written: the nearest existing folder above it must be writable).
+//
+// inputs are the paths the command reads (survey files and folders, config,
+// checklist, mapping); empty strings are ignored.
+func checkOutputs(inputs []string, outs []output) error {
+	var ins []inputPath
+	for _, p := range inputs {
+		if p == "" {
+			continue
+		}
+		in := inputPath{path: p, canon: canonicalPath(p)}
+		in.info, _ = os.Stat(p)
+		ins = append(ins, in)
+	}
+	written := map[string]string{} // canonical file path → flag
+	for _, o := range outs {
+		if o.path == "" {
+			continue
+		}
+		if err := checkOutput(o, ins); err != nil {
+			return err
+		}
+		files := []string{canonicalPath(o.path)}
+		if o.isFolder() {
+			files = files[:0]
+			for _, name := range o.files {
+				files = append(files, filepath.Join(canonicalPath(o.path), name))
+			}
+		}
+		for _, f := range files {
+			if prev, ok := written[f]; ok {
+				return usagef("%s %s: %s also writes %s; give each output its own name", o.flag, o.path, prev, f)
+			}
+			written[f] = o.flag
+		}
+	}
+	// A file output with the name of an output folder.
+	for _, o := range outs {
+		if o.isFolder() && o.path != "" {
+			if prev, ok := written[canonicalPath(o.path)]; ok {
+				return usagef("%s %s: %s writes a file of that name; give each output its own name", o.flag, o.path, prev)
+			}
+		}
+	}
+	return nil
+}
+
+// checkOutput applies the rules of checkOutputs to one output.
+func checkOutput(o output, ins []inputPath) error {
+	canon := canonicalPath(o.path)
+	info, statErr := os.Stat(o.path)
+	exists := statErr == nil
+	switch {
+	case exists && o.isFolder() && !info.IsDir():
+		return usagef("%s %s: is a file, not a folder", o.flag, o.path)
+	case exists && !o.isFolder() && info.IsDir():
+		return usagef("%s %s: is a folder; give the name of the file to write", o.flag, o.path)
+	}
+	for _, in := range ins {
+		inFolder := in.info != nil && in.info.IsDir()
+		switch {
+		case !o.isFolder() && sameFile(canon, info, in):
+			return usagef("%s %s: is the input %s; the results would replace it (choose another file name)", o.flag, o.path, in.path)
+		case o.isFolder() && inFolder && canon == in.canon:
+			return usagef("%s %s: is the input folder %s; a later run would read the results as surveys (choose another folder)", o.flag, o.path, in.path)
+		case inFolder && within(canon, in.canon):
+			return usagef("%s %s: is inside the input folder %s; a later run would read the results as surveys (choose a place outside it)", o.flag, o.path, in.path)
+		}
+		if o.isFolder() {
+			for _, name := range o.files {
+				p := filepath.Join(canon, name)
+				fi, _ := os.Stat(p)
+				if sameFile(p, fi, in) {
+					return usagef("%s %s: would replace the input %s with its %s (choose another folder)", o.flag, o.path, in.path, name)
+				}
+			}
+		}
+	}
+	if o.isFolder() {
+		if exists {
+			return checkWritable(o.flag, o.path, o.path)
+		}
+		// Created when the results are written: its nearest existing parent
+		// must be a folder that can be written in.
+		parent := filepath.Dir(filepath.Clean(o.path))
+		for {
+			fi, err := os.Stat(parent)
+			if err == nil {
+				if !fi.IsDir() {
+					return usagef("%s %s: %s is a file, not a folder", o.flag, o.path, parent)
+				}
+				return checkWritable(o.flag, o.path, parent)
+			}
+			next := filepath.Dir(parent)
+			if next == parent {
+				return usagef("%s %s: no folder of it exists", o.flag, o.path)
+			}
+			parent = next
+		}
+	}
+	dir := filepath.Dir(o.path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("%s %s: the folder %s does not exist", o.flag, o.path, dir)
+	case err != nil:
+		return usagef("%s %s: %v", o.flag, o.path, unwrapPathError(err))
+	case !fi.IsDir():
+		return usagef("%s %s: %s is not a folder", o.flag, o.path, dir)
+	}
+	return checkWritable(o.flag, o.path, dir)
+}
+
+// sameFile reports whether the output at canon (info: its FileInfo, nil when
+// it does not exist) is the input in.
+func sameFile(canon string, info fs.FileInfo, in inputPath) bool {
+	if info != nil && in.info != nil {
+		return os.SameFile(info, in.info)
+	}
+	return canon == in.canon
+}
+
+// checkWritable checks that a file can be created in dir, by creating and
+// removing one.
+func checkWritable(flag, path, dir string) error {
+	f, err := os.CreateTemp(dir, report.TempPrefix+"probe-*.tmp")
+	if err != nil {
+		return usagef("%s %s: cannot write in the folder %s: %v", flag, path, dir, unwrapPathError(err))
+	}
+	name := f.Name()
+	_ = f.Close()
+	_ = os.Remove(name)
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// canonicalPath returns p absolute and clean, with the symbolic links of its
+// longest existing part resolved, so that two names of one place compare
+// equal also when the file does not exist yet.
+func canonicalPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	cur, rest := abs, ""
+	for {
+		if real, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// within reports whether path lies below the folder dir (both canonical).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// outputJob writes one output: stage writes it to temporary files (nothing
+// replaced yet), done reports it once it is in place.
+type outputJob struct {
+	name  string // named in a failure: "results.xlsx", "CSV files to out/"
+	stage func(ctx context.Context) ([]*report.Staged, error)
+	done  func()
+}
+
+// stageFile is an outputJob.stage for one file.
+func stageFile(path string, write func(w io.Writer) error) func(ctx context.Context) ([]*report.Staged, error) {
+	return func(ctx context.Context) ([]*report.Staged, error) {
+		s, err := report.Stage(ctx, path, write)
+		if err != nil {
+			return nil, err
+		}
+		return []*report.Staged{s}, nil
+	}
+}
+
+// writeOutputs writes the outputs of a run as SPEC 10 says. Every output is
+// first written completely to temporary files beside its target; a failure is
+// printed (one line, to streams.ErrOut) and does not stop the others. Only when
+// all of them were written are they renamed over their targets, so an earlier
+// set of outputs is never half replaced by an interrupted run. When ctx is done
+// (a signal), every temporary file is removed, nothing is replaced, and ctx's
+// error returned. When an output failed, errOutputs is returned after the
+// others were put in place.
+func writeOutputs(ctx context.Context, streams IO, jobs []outputJob) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	if !streams.gate.begin(ctx) {
+		return context.Cause(ctx)
+	}
+	defer streams.gate.end()
+	staged := make([][]*report.Staged, len(jobs))
+	discard := func() {
+		for _, s := range staged {
+			report.DiscardAll(s)
+		}
+	}
+	failed := false
+	for i, j := range jobs {
+		s, err := j.stage(ctx)
+		if ctx.Err() != nil {
+			report.DiscardAll(s)
+			discard()
+			return context.Cause(ctx)
+		}
+		if err != nil {
+			fmt.Fprintf(streams.ErrOut, "gapstudy: %s not written: %s\n", j.name, oneLine(err.Error()))
+			failed = true
+			continue
+		}
+		staged[i] = s
+	}
+	for i, j := range jobs {
+		if staged[i] == nil {
+			continue
+		}
+		if err := report.CommitAll(staged[i]); err != nil {
+			fmt.Fprintf(streams.ErrOut, "gapstudy: %s not written: %s\n", j.name, oneLine(err.Error()))
+			failed = true
+			continue
+		}
+		if j.done != nil {
+			j.done()
+		}
+	}
+	if failed {
+		return errOutputs
+	}
+	return nil
+}
