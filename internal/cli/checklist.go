@@ -61,7 +61,7 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	if opts.Format == "xlsx" && opts.OutFile == "" && isTerminal(opts.Out) {
 		return usagef("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or redirect standard output to a file)")
 	}
-	if err := checkOutputs([]string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.OutFile}}); err != nil {
+	if err := checkOutputs(ctx, opts.gate, []string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.OutFile}}); err != nil {
 		return err
 	}
 	var write func(w io.Writer) error
@@ -95,6 +95,6 @@ func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	if opts.OutFile == "" {
 		return write(opts.Out)
 	}
-	return writeOutputs(ctx, opts.IO, []outputJob{{opts.OutFile, stageFile(opts.OutFile, write),
-		func() { fmt.Fprintf(opts.ErrOut, "wrote %s\n", opts.OutFile) }}})
+	return writeOutputs(ctx, opts.IO, []outputJob{{name: opts.OutFile, path: opts.OutFile, write: write,
+		done: func() { fmt.Fprintf(opts.ErrOut, "wrote %s\n", opts.OutFile) }}})
 }

@@ -52,7 +52,7 @@ func runDemo(ctx context.Context, opts *DemoOptions) error {
 		return err
 	}
 	// The survey and the checklist are embedded: the config is the only input.
-	if err := checkOutputs([]string{opts.config}, opts.outputs()); err != nil {
+	if err := checkOutputs(ctx, opts.gate, []string{opts.config}, opts.outputs()); err != nil {
 		return err
 	}
 	cl, err := loadChecklist("builtin:" + gapanalysis.BuiltinID)

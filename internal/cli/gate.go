@@ -5,22 +5,36 @@ import (
 	"io"
 	"os"
 	"sync"
+
+	"github.com/gapstudy/gapstudy/report"
 )
 
-// gate decides, when a signal arrives, whether a run can be abandoned at once
-// or must first let its output writers clean up. A run opens the gate around
-// the writing of its outputs (begin, end); a signal closes it when no output is
-// being written (closeIfIdle), and from then on nothing more is written: begin
-// refuses, and the gated streams drop what they are given. A nil *gate lets
-// everything through.
+// gate lets a signal stop a run at once without leaving temporary files or
+// half a set of outputs. The outputs are built in memory, where a run can be
+// abandoned at any moment; only the short steps that touch files (writing the
+// built bytes to a temporary file, renaming the temporaries) run inside the
+// gate (begin … end), and the complete temporaries waiting to be renamed are
+// registered with it. abandon, called on a signal, waits for the step in
+// progress, removes the registered temporaries and closes the gate: from then
+// on nothing more is written, neither to files (begin refuses) nor to the
+// streams (gatedWriter drops the data). A nil *gate lets everything through.
 type gate struct {
-	mu      sync.Mutex
-	closed  bool
-	writing int
+	mu        sync.Mutex
+	idle      *sync.Cond // signalled when writing drops to 0
+	closed    bool
+	committed bool // the outputs were renamed into place
+	writing   int
+	staged    []*report.Staged
 }
 
-// begin reports whether outputs may be written now: not after ctx is done or
-// the gate closed. Every true must be followed by an end.
+func newGate() *gate {
+	g := &gate{}
+	g.idle = sync.NewCond(&g.mu)
+	return g
+}
+
+// begin reports whether a file step may start now: not once ctx is done or the
+// gate closed. Every true must be followed by an end.
 func (g *gate) begin(ctx context.Context) bool {
 	if g == nil {
 		return ctx.Err() == nil
@@ -34,24 +48,46 @@ func (g *gate) begin(ctx context.Context) bool {
 	return true
 }
 
-func (g *gate) end() {
+// end ends a file step; staged are the temporaries it left for a later
+// commit, removed if the run is abandoned before.
+func (g *gate) end(staged ...*report.Staged) {
 	if g == nil {
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.staged = append(g.staged, staged...)
 	g.writing--
+	if g.writing == 0 {
+		g.idle.Broadcast()
+	}
 }
 
-// closeIfIdle closes the gate when no output is being written and reports
-// whether it did.
-func (g *gate) closeIfIdle() bool {
+// commit records, inside a file step, that the outputs were put in place.
+func (g *gate) commit() {
+	if g == nil {
+		return
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.writing > 0 {
+	g.committed = true
+}
+
+// abandon waits for the file step in progress, then closes the gate and
+// removes the temporaries not yet renamed. It returns false, closing nothing,
+// when the outputs were already put in place: the run then ends normally.
+func (g *gate) abandon() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for g.writing > 0 {
+		g.idle.Wait()
+	}
+	if g.committed {
 		return false
 	}
 	g.closed = true
+	report.DiscardAll(g.staged)
+	g.staged = nil
 	return true
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/gapstudy/gapstudy/report"
@@ -43,8 +45,9 @@ type inputPath struct {
 //     written: the nearest existing folder above it must be writable).
 //
 // inputs are the paths the command reads (survey files and folders, config,
-// checklist, mapping); empty strings are ignored.
-func checkOutputs(inputs []string, outs []output) error {
+// checklist, mapping); empty strings are ignored. The probe files that test a
+// folder are created inside the gate g.
+func checkOutputs(ctx context.Context, g *gate, inputs []string, outs []output) error {
 	var ins []inputPath
 	for _, p := range inputs {
 		if p == "" {
@@ -54,12 +57,18 @@ func checkOutputs(inputs []string, outs []output) error {
 		in.info, _ = os.Stat(p)
 		ins = append(ins, in)
 	}
+	var folders []string // output folders, created when missing
+	for _, o := range outs {
+		if o.isFolder() && o.path != "" {
+			folders = append(folders, canonicalPath(o.path))
+		}
+	}
 	written := map[string]string{} // canonical file path → flag
 	for _, o := range outs {
 		if o.path == "" {
 			continue
 		}
-		if err := checkOutput(o, ins); err != nil {
+		if err := checkOutput(ctx, g, o, ins, folders); err != nil {
 			return err
 		}
 		files := []string{canonicalPath(o.path)}
@@ -87,8 +96,9 @@ func checkOutputs(inputs []string, outs []output) error {
 	return nil
 }
 
-// checkOutput applies the rules of checkOutputs to one output.
-func checkOutput(o output, ins []inputPath) error {
+// checkOutput applies the rules of checkOutputs to one output; folders are the
+// output folders, which the outputs create when missing.
+func checkOutput(ctx context.Context, g *gate, o output, ins []inputPath, folders []string) error {
 	canon := canonicalPath(o.path)
 	info, statErr := os.Stat(o.path)
 	exists := statErr == nil
@@ -120,7 +130,7 @@ func checkOutput(o output, ins []inputPath) error {
 	}
 	if o.isFolder() {
 		if exists {
-			return checkWritable(o.flag, o.path, o.path)
+			return checkWritable(ctx, g, o.flag, o.path, o.path)
 		}
 		// Created when the results are written: its nearest existing parent
 		// must be a folder that can be written in.
@@ -131,7 +141,7 @@ func checkOutput(o output, ins []inputPath) error {
 				if !fi.IsDir() {
 					return usagef("%s %s: %s is a file, not a folder", o.flag, o.path, parent)
 				}
-				return checkWritable(o.flag, o.path, parent)
+				return checkWritable(ctx, g, o.flag, o.path, parent)
 			}
 			next := filepath.Dir(parent)
 			if next == parent {
@@ -143,6 +153,8 @@ func checkOutput(o output, ins []inputPath) error {
 	dir := filepath.Dir(o.path)
 	fi, err := os.Stat(dir)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && slices.Contains(folders, filepath.Dir(canon)):
+		return nil // created by the output folder, whose checks apply
 	case errors.Is(err, fs.ErrNotExist):
 		return usagef("%s %s: the folder %s does not exist", o.flag, o.path, dir)
 	case err != nil:
@@ -150,7 +162,7 @@ func checkOutput(o output, ins []inputPath) error {
 	case !fi.IsDir():
 		return usagef("%s %s: %s is not a folder", o.flag, o.path, dir)
 	}
-	return checkWritable(o.flag, o.path, dir)
+	return checkWritable(ctx, g, o.flag, o.path, dir)
 }
 
 // sameFile reports whether the output at canon (info: its FileInfo, nil when
@@ -164,7 +176,11 @@ func sameFile(canon string, info fs.FileInfo, in inputPath) bool {
 
 // checkWritable checks that a file can be created in dir, by creating and
 // removing one.
-func checkWritable(flag, path, dir string) error {
+func checkWritable(ctx context.Context, g *gate, flag, path, dir string) error {
+	if !g.begin(ctx) {
+		return ctx.Err()
+	}
+	defer g.end()
 	f, err := os.CreateTemp(dir, report.TempPrefix+"probe-*.tmp")
 	if err != nil {
 		return usagef("%s %s: cannot write in the folder %s: %v", flag, path, dir, unwrapPathError(err))
@@ -211,77 +227,111 @@ func within(path, dir string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// outputJob writes one output: stage writes it to temporary files (nothing
-// replaced yet), done reports it once it is in place.
+// outputJob is one output of a run: a file (path and write) or a set of files
+// (stage).
 type outputJob struct {
-	name  string // named in a failure: "results.xlsx", "CSV files to out/"
+	name  string                  // named in a failure: "results.xlsx", "CSV files in out/"
+	path  string                  // a file: its path
+	write func(w io.Writer) error // a file: writes its content
+	// stage writes a set of files to temporaries (report.StageCSV…).
 	stage func(ctx context.Context) ([]*report.Staged, error)
-	done  func()
+	done  func() // reports the output once it is in place
 }
 
-// stageFile is an outputJob.stage for one file.
-func stageFile(path string, write func(w io.Writer) error) func(ctx context.Context) ([]*report.Staged, error) {
-	return func(ctx context.Context) ([]*report.Staged, error) {
-		s, err := report.Stage(ctx, path, write)
-		if err != nil {
-			return nil, err
-		}
-		return []*report.Staged{s}, nil
-	}
-}
-
-// writeOutputs writes the outputs of a run as SPEC 10 says. Every output is
-// first written completely to temporary files beside its target; a failure is
-// printed (one line, to streams.ErrOut) and does not stop the others. Only when
-// all of them were written are they renamed over their targets, so an earlier
-// set of outputs is never half replaced by an interrupted run. When ctx is done
-// (a signal), every temporary file is removed, nothing is replaced, and ctx's
-// error returned. When an output failed, errOutputs is returned after the
-// others were put in place.
+// writeOutputs writes the outputs of a run as SPEC 10 says. A file's content
+// is built in memory first, then written to a temporary file beside its
+// target; a failure is printed (one line, to streams.ErrOut) and does not stop
+// the others. Only when every output was tried are the complete ones renamed
+// over their targets, so that an earlier set of outputs is never half
+// replaced. When ctx is done (a signal), the temporaries are removed, nothing
+// is replaced, and ctx's error returned. When an output failed, errOutputs is
+// returned after the others were put in place.
 func writeOutputs(ctx context.Context, streams IO, jobs []outputJob) error {
-	if len(jobs) == 0 {
-		return nil
-	}
-	if !streams.gate.begin(ctx) {
-		return context.Cause(ctx)
-	}
-	defer streams.gate.end()
-	staged := make([][]*report.Staged, len(jobs))
-	discard := func() {
+	var staged [][]*report.Staged
+	var ok []outputJob
+	var failures []string
+	interrupted := func() error {
 		for _, s := range staged {
 			report.DiscardAll(s)
 		}
+		return ctx.Err()
 	}
-	failed := false
-	for i, j := range jobs {
-		s, err := j.stage(ctx)
+	for _, j := range jobs {
+		s, err := stageJob(ctx, streams.gate, j)
 		if ctx.Err() != nil {
 			report.DiscardAll(s)
-			discard()
-			return context.Cause(ctx)
+			return interrupted()
 		}
 		if err != nil {
-			fmt.Fprintf(streams.ErrOut, "gapstudy: %s not written: %s\n", j.name, oneLine(err.Error()))
-			failed = true
+			failures = append(failures, fmt.Sprintf("gapstudy: %s not written: %s", j.name, oneLine(err.Error())))
 			continue
 		}
-		staged[i] = s
+		staged = append(staged, s)
+		ok = append(ok, j)
 	}
-	for i, j := range jobs {
-		if staged[i] == nil {
-			continue
+	if len(ok) > 0 {
+		if !streams.gate.begin(ctx) {
+			return interrupted()
 		}
-		if err := report.CommitAll(staged[i]); err != nil {
-			fmt.Fprintf(streams.ErrOut, "gapstudy: %s not written: %s\n", j.name, oneLine(err.Error()))
-			failed = true
-			continue
+		for i, j := range ok {
+			if err := report.CommitAll(staged[i]); err != nil {
+				failures = append(failures, fmt.Sprintf("gapstudy: %s not written: %s", j.name, oneLine(err.Error())))
+				ok[i].done = nil
+			}
 		}
+		streams.gate.commit()
+		streams.gate.end()
+	}
+	for _, j := range ok {
 		if j.done != nil {
 			j.done()
 		}
 	}
-	if failed {
+	for _, f := range failures {
+		fmt.Fprintln(streams.ErrOut, f)
+	}
+	if len(failures) > 0 {
 		return errOutputs
+	}
+	return nil
+}
+
+// stageJob writes one output to temporary files: a file's content is built in
+// memory outside the gate (where a signal abandons the run at once), and
+// written to its temporary file inside it.
+func stageJob(ctx context.Context, g *gate, j outputJob) ([]*report.Staged, error) {
+	stage := j.stage
+	if j.write != nil {
+		var buf bytes.Buffer
+		if err := j.write(&buf); err != nil {
+			return nil, err
+		}
+		stage = func(ctx context.Context) ([]*report.Staged, error) {
+			s, err := report.Stage(ctx, j.path, func(w io.Writer) error { return writeChunks(w, buf.Bytes()) })
+			if err != nil {
+				return nil, err
+			}
+			return []*report.Staged{s}, nil
+		}
+	}
+	if !g.begin(ctx) {
+		return nil, ctx.Err()
+	}
+	s, err := stage(ctx)
+	g.end(s...)
+	return s, err
+}
+
+// writeChunks writes b in pieces, so that a writer that checks for a signal
+// at each write notices it soon.
+func writeChunks(w io.Writer, b []byte) error {
+	const chunk = 256 << 10
+	for len(b) > 0 {
+		n := min(len(b), chunk)
+		if _, err := w.Write(b[:n]); err != nil {
+			return err
+		}
+		b = b[n:]
 	}
 	return nil
 }

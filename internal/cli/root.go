@@ -72,15 +72,22 @@ func Run(args []string, streams IO) int {
 	return RunContext(context.Background(), args, streams)
 }
 
-// RunContext is Run that stops when ctx is done, as on a signal: when no output
-// is being written, it returns ExitSignal at once, and the abandoned run writes
-// nothing more to a file or to the streams; when outputs are being written, it
-// waits until the writers have noticed (at their next write), removed their
-// temporary files and returned. The earlier outputs are then as they were.
+// RunContext is Run that stops when ctx is done, as on a signal. The run is
+// abandoned at once, except for a file step in progress (a temporary file being
+// written, or the renames that put the outputs in place), which it waits for;
+// the temporary files are removed, nothing more is written to a file or the
+// streams, and the exit code is ExitSignal. The earlier outputs are then as
+// they were. A signal that comes after the outputs were put in place lets the
+// run end normally.
 func RunContext(ctx context.Context, args []string, streams IO) int {
-	g := &gate{}
+	return runWith(ctx, args, streams, NewRootCmd)
+}
+
+// runWith is RunContext with the root command made by newRoot.
+func runWith(ctx context.Context, args []string, streams IO, newRoot func(IO) *cobra.Command) int {
+	g := newGate()
 	gated := IO{In: streams.In, Out: gatedWriter{g, streams.Out}, ErrOut: gatedWriter{g, streams.ErrOut}, gate: g}
-	root := NewRootCmd(gated)
+	root := newRoot(gated)
 	root.SetArgs(args)
 	done := make(chan error, 1)
 	go func() { done <- root.ExecuteContext(ctx) }()
@@ -88,26 +95,25 @@ func RunContext(ctx context.Context, args []string, streams IO) int {
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		if g.closeIfIdle() {
-			fmt.Fprintln(streams.ErrOut, "gapstudy: interrupted")
+		if g.abandon() {
+			fmt.Fprintln(streams.ErrOut, "gapstudy: interrupted; no output was replaced")
 			return ExitSignal
 		}
 		err = <-done
 	}
 	g.close()
-	return exitCode(ctx, err, streams.ErrOut)
+	return exitCode(err, streams.ErrOut)
 }
 
 // exitCode prints err (unless it was printed already) and returns the exit
 // code it calls for, chosen by the error's type.
-func exitCode(ctx context.Context, err error, errOut io.Writer) int {
-	if ctx.Err() != nil {
-		fmt.Fprintln(errOut, "gapstudy: interrupted")
-		return ExitSignal
-	}
+func exitCode(err error, errOut io.Writer) int {
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		fmt.Fprintln(errOut, "gapstudy: interrupted; no output was replaced")
+		return ExitSignal
 	case errors.Is(err, errDataProblems), errors.Is(err, errOutputs):
 		return ExitData
 	}

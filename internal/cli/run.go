@@ -86,7 +86,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 
 // runStudy is the body of "gapstudy run".
 func runStudy(ctx context.Context, opts *RunOptions) error {
-	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, opts.outputs(), nil)
+	cfg, cl, ds, err := importSurveys(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, opts.outputs(), nil)
 	if err != nil {
 		return err
 	}

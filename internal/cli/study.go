@@ -134,24 +134,26 @@ func (f *studyFlags) writeOutputs(ctx context.Context, res *gapanalysis.Result, 
 	wrote := func(format, path string) func() {
 		return func() { fmt.Fprintf(streams.ErrOut, format+"\n", path) }
 	}
-	if f.out != "" {
-		jobs = append(jobs, outputJob{f.out, stageFile(f.out, func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }), wrote("wrote %s", f.out)})
-	}
-	if f.json != "" {
-		jobs = append(jobs, outputJob{f.json, stageFile(f.json, func(w io.Writer) error { return report.WriteJSON(w, res) }), wrote("wrote %s", f.json)})
-	}
-	if f.markdown != "" {
-		jobs = append(jobs, outputJob{f.markdown, stageFile(f.markdown, func(w io.Writer) error { return report.WriteMarkdown(w, res) }), wrote("wrote %s", f.markdown)})
-	}
+	// The folders first: they are created when missing, and a file may be
+	// asked for inside one of them.
 	if f.csv != "" {
-		jobs = append(jobs, outputJob{"CSV files in " + f.csv, func(ctx context.Context) ([]*report.Staged, error) {
+		jobs = append(jobs, outputJob{name: "CSV files in " + f.csv, stage: func(ctx context.Context) ([]*report.Staged, error) {
 			return report.StageCSV(ctx, f.csv, res)
-		}, wrote("wrote CSV files to %s", f.csv)})
+		}, done: wrote("wrote CSV files to %s", f.csv)})
 	}
 	if f.plots != "" {
-		jobs = append(jobs, outputJob{"plots in " + f.plots, func(ctx context.Context) ([]*report.Staged, error) {
+		jobs = append(jobs, outputJob{name: "plots in " + f.plots, stage: func(ctx context.Context) ([]*report.Staged, error) {
 			return report.StagePlots(ctx, f.plots, res)
-		}, wrote("wrote plots to %s", f.plots)})
+		}, done: wrote("wrote plots to %s", f.plots)})
+	}
+	if f.out != "" {
+		jobs = append(jobs, outputJob{name: f.out, path: f.out, write: func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }, done: wrote("wrote %s", f.out)})
+	}
+	if f.json != "" {
+		jobs = append(jobs, outputJob{name: f.json, path: f.json, write: func(w io.Writer) error { return report.WriteJSON(w, res) }, done: wrote("wrote %s", f.json)})
+	}
+	if f.markdown != "" {
+		jobs = append(jobs, outputJob{name: f.markdown, path: f.markdown, write: func(w io.Writer) error { return report.WriteMarkdown(w, res) }, done: wrote("wrote %s", f.markdown)})
 	}
 	return writeOutputs(ctx, streams, jobs)
 }
@@ -233,14 +235,14 @@ func oneLine(s string) string {
 // validate), and imports the survey files, in path order, with the import and
 // layout flags applied. sink, when not nil, returns the importers.Options.Sink
 // to stream the responses to.
-func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string, outs []output,
+func importSurveys(ctx context.Context, streams IO, sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string, outs []output,
 	sink func(*gapanalysis.Checklist) func(gapanalysis.Response)) (gapanalysis.Config, *gapanalysis.Checklist, *gapanalysis.Dataset, error) {
 	cfg, err := sf.loadConfig()
 	if err != nil {
 		return cfg, nil, nil, err
 	}
 	inputs := append(append(slices.Clone(files), lay.mapping), sf.inputs(cfg)...)
-	if err := checkOutputs(inputs, outs); err != nil {
+	if err := checkOutputs(ctx, streams.gate, inputs, outs); err != nil {
 		return cfg, nil, nil, err
 	}
 	cl, err := loadChecklist(cfg.Checklist)
@@ -299,8 +301,8 @@ func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *g
 	}
 	printSummary(streams.Out, res)
 	werr := f.writeOutputs(ctx, res, streams)
-	if ctx.Err() != nil {
-		return werr
+	if werr != nil && !errors.Is(werr, errOutputs) {
+		return werr // interrupted
 	}
 	derr := reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
 	if werr != nil {

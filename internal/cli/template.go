@@ -92,7 +92,7 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 		names[i] = report.TemplateFileName(cl, cc)
 		paths[i] = filepath.Join(opts.Dir, names[i])
 	}
-	if err := checkOutputs([]string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.Dir, files: names}}); err != nil {
+	if err := checkOutputs(ctx, opts.gate, []string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.Dir, files: names}}); err != nil {
 		return err
 	}
 	for _, p := range paths {
@@ -107,7 +107,12 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 		}
 		return usagef("%s already %s (perhaps filled in); use --force to overwrite", strings.Join(existing, ", "), verb)
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+	if !opts.gate.begin(ctx) {
+		return ctx.Err()
+	}
+	err = os.MkdirAll(opts.Dir, 0o755)
+	opts.gate.end()
+	if err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
 	to := &report.TemplateOptions{
@@ -118,9 +123,9 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	}
 	jobs := make([]outputJob, len(countries))
 	for i, cc := range countries {
-		jobs[i] = outputJob{paths[i],
-			stageFile(paths[i], func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) }),
-			func() { fmt.Fprintln(opts.Out, paths[i]) }}
+		jobs[i] = outputJob{name: paths[i], path: paths[i],
+			write: func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) },
+			done:  func() { fmt.Fprintln(opts.Out, paths[i]) }}
 	}
 	return writeOutputs(ctx, opts.IO, jobs)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -20,7 +21,7 @@ type ValidateOptions struct {
 
 // newValidateCmd returns "gapstudy validate"; runF, when not nil, is called with
 // the parsed options instead of runValidate (for tests).
-func newValidateCmd(streams IO, runF func(*ValidateOptions) error) *cobra.Command {
+func newValidateCmd(streams IO, runF func(context.Context, *ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "validate [flags] FILE...",
@@ -37,9 +38,9 @@ are errors (or warnings, with --strict), or when no response was read at all.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
-				return runF(opts)
+				return runF(cmd.Context(), opts)
 			}
-			return runValidate(opts)
+			return runValidate(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
@@ -50,7 +51,7 @@ are errors (or warnings, with --strict), or when no response was read at all.`,
 	return cmd
 }
 
-func runValidate(opts *ValidateOptions) error {
+func runValidate(ctx context.Context, opts *ValidateOptions) error {
 	// Responses stream through a Checker, which finds duplicate and conflicting
 	// answers across rows and files without keeping them: memory does not grow
 	// with the survey.
@@ -59,7 +60,7 @@ func runValidate(opts *ValidateOptions) error {
 		ck = gapanalysis.NewChecker(cl)
 		return ck.Add
 	}
-	_, _, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil, sink)
+	_, _, ds, err := importSurveys(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil, sink)
 	if err != nil {
 		return err
 	}
