@@ -16,7 +16,7 @@ import (
 
 // TempPrefix starts the name of every temporary file the writers of this package
 // create beside their targets: ".gapstudy-" + target name + random digits +
-// ".tmp", e.g. ".gapstudy-study.xlsx-3f9a1c2b.tmp". Such a file left behind (the
+// ".tmp", e.g. ".gapstudy-study.xlsx-3f9a1c2b5d7e9f01.tmp". Such a file left behind (the
 // process was killed with SIGKILL, or the machine stopped) is not an output and
 // may be deleted.
 const TempPrefix = ".gapstudy-"
@@ -27,7 +27,8 @@ const TempPrefix = ".gapstudy-"
 // file is flushed, synced to disk and closed, and only then renamed over path. A
 // file already at path therefore stays as it was until the new one is complete,
 // and is never seen half-written, also by a program reading it at the same time.
-// When path exists, the new file takes its permission bits; when path is a
+// When path exists, the new file takes its permission bits, and a file
+// without any write permission is not replaced (ErrReadOnly); when path is a
 // symbolic link, the file it points to is replaced and the link kept. When write
 // or any step fails, the temporary file is removed, path is left untouched and
 // the error returned. For example:
@@ -201,9 +202,13 @@ func stageAll(ctx context.Context, dir string, names []string, write func(name s
 	return staged, nil
 }
 
+// ErrReadOnly is returned (wrapped) for an output file that exists and that
+// nobody may write: it is left as it is.
+var ErrReadOnly = errors.New("is read-only")
+
 // resolveTarget returns the file to replace for path (a symbolic link is
 // followed to the file it names) and, when that file exists, its permission
-// bits (0 when it does not). A folder is an error.
+// bits (0 when it does not). A folder and a read-only file are errors.
 func resolveTarget(path string) (string, fs.FileMode, error) {
 	target := path
 	if real, err := filepath.EvalSymlinks(path); err == nil {
@@ -219,6 +224,10 @@ func resolveTarget(path string) (string, fs.FileMode, error) {
 		return "", 0, &fs.PathError{Op: "write", Path: path, Err: errors.New("is a folder")}
 	case !fi.Mode().IsRegular():
 		return "", 0, &fs.PathError{Op: "write", Path: path, Err: errors.New("is not a regular file")}
+	case fi.Mode().Perm()&0o222 == 0:
+		// Truncating it would fail; a rename would not, and would lose the
+		// protection someone gave the file.
+		return "", 0, &fs.PathError{Op: "write", Path: path, Err: ErrReadOnly}
 	}
 	return target, fi.Mode().Perm(), nil
 }

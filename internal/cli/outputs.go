@@ -39,6 +39,7 @@ type inputPath struct {
 //   - an output file or folder inside an input folder, or an output folder that
 //     is one (a later run would read the results as surveys);
 //   - two outputs naming the same file;
+//   - an output file that is read-only (also one of an output folder);
 //   - an output file whose folder does not exist, or that is a folder; an
 //     output folder that is a file; a folder that cannot be written in (an
 //     output folder that does not exist yet is created when the results are
@@ -107,6 +108,13 @@ func checkOutput(ctx context.Context, g *gate, o output, ins []inputPath, folder
 		return usagef("%s %s: is a file, not a folder", o.flag, o.path)
 	case exists && !o.isFolder() && info.IsDir():
 		return usagef("%s %s: is a folder; give the name of the file to write", o.flag, o.path)
+	case exists && !o.isFolder() && readOnly(info):
+		return usagef("%s %s: is read-only; it is not replaced (make it writable, or choose another name)", o.flag, o.path)
+	}
+	for _, name := range o.files {
+		if fi, err := os.Stat(filepath.Join(o.path, name)); err == nil && readOnly(fi) {
+			return usagef("%s %s: its %s is read-only; it is not replaced (make it writable, or choose another folder)", o.flag, o.path, name)
+		}
 	}
 	for _, in := range ins {
 		inFolder := in.info != nil && in.info.IsDir()
@@ -164,6 +172,9 @@ func checkOutput(ctx context.Context, g *gate, o output, ins []inputPath, folder
 	}
 	return checkWritable(ctx, g, o.flag, o.path, dir)
 }
+
+// readOnly reports whether nobody may write the file (see report.ErrReadOnly).
+func readOnly(fi fs.FileInfo) bool { return fi.Mode().IsRegular() && fi.Mode().Perm()&0o222 == 0 }
 
 // sameFile reports whether the output at canon (info: its FileInfo, nil when
 // it does not exist) is the input in.

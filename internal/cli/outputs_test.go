@@ -173,6 +173,23 @@ func TestOutputChecksBeforeWork(t *testing.T) {
 		assert.Contains(t, errOut, "cannot write in the folder "+ro)
 	})
 
+	t.Run("a read-only output", func(t *testing.T) {
+		if runtime.GOOS == "windows" {
+			t.Skip("permission bits")
+		}
+		ro := writeFile(t, dir, "ro.json", "{}")
+		require.NoError(t, os.Chmod(ro, 0o444))
+		code, _, errOut := runCLI(t, "run", "--json", ro, survey)
+		assert.Equal(t, ExitUsage, code)
+		assert.Contains(t, errOut, "--json "+ro+": is read-only; it is not replaced")
+		csvDir := filepath.Join(dir, "rocsv")
+		require.NoError(t, os.Mkdir(csvDir, 0o755))
+		require.NoError(t, os.Chmod(writeFile(t, csvDir, "gaps.csv", ""), 0o444))
+		code, _, errOut = runCLI(t, "run", "--csv", csvDir, survey)
+		assert.Equal(t, ExitUsage, code)
+		assert.Contains(t, errOut, "its gaps.csv is read-only")
+	})
+
 	t.Run("output folders are created", func(t *testing.T) {
 		good := writeFile(t, dir, "good.csv", goodCSV)
 		csvDir := filepath.Join(dir, "new", "csv")
