@@ -350,6 +350,10 @@ func TestSampleCounts(t *testing.T) {
 		code, _, errOut := runCLI(t, "run", "--config", cfg, writeFile(t, dir, "s.csv", goodCSV))
 		assert.Equal(t, ExitUsage, code)
 		assert.Contains(t, errOut, "uncertainty.samples ("+cfg+"): 2000000000 Monte Carlo samples do not fit")
+		cfg = writeFile(t, dir, "boot.yaml", "uncertainty:\n  bootstrap: 100000000\n")
+		code, _, errOut = runCLI(t, "demo", "--config", cfg, "-o", filepath.Join(dir, "d.xlsx"))
+		assert.Equal(t, ExitUsage, code)
+		assert.Contains(t, errOut, "uncertainty.bootstrap ("+cfg+"): 100000000 bootstrap resamples do not fit")
 	})
 }
 

@@ -17,7 +17,8 @@ import (
 const sampleMemory = 1 << 30
 
 // maxSamples returns the most Monte Carlo samples and Sobol base samples that
-// fit in sampleMemory for a checklist with the given number of measures.
+// fit in sampleMemory for a checklist with the given number of measures (for
+// the bootstrap resamples, see maxBootstrap).
 //
 // The Monte Carlo keeps, per sample, the rank of every measure and country as
 // a 4-byte integer, and sorts one column of 8-byte integers at a time: 4·(m +
@@ -33,6 +34,15 @@ func maxSamples(measures int) (monteCarlo, sobol int) {
 	perSample := 4*(measures+c) + 8
 	perBase := 8 * ((d+2)*(measures+1) + 2*d + runtime.GOMAXPROCS(0))
 	return sampleMemory / perSample, sampleMemory / perBase
+}
+
+// maxBootstrap returns the most bootstrap resamples of the Sobol confidence
+// intervals that fit in sampleMemory: each keeps a first-order and a total
+// index per output (m + 1) and input (d), as 8-byte floats, and sorts one
+// column of them at a time: 16·(m + 1)·d + 8 bytes.
+func maxBootstrap(measures int) int {
+	d := len(gapanalysis.ModelInputs)
+	return sampleMemory / (16*(measures+1)*d + 8)
 }
 
 // checkSampleMemory refuses sample counts whose tables would not fit in
@@ -53,6 +63,10 @@ func (f *studyFlags) checkSampleMemory(cfg gapanalysis.Config, cl *gapanalysis.C
 	if u.Samples > 0 && u.Sobol > maxSobol {
 		return usagef("%s: %d Sobol base samples do not fit in the %d MiB the analysis may use for %d measures; at most %d",
 			src(f.sobolSet, "--sobol", "uncertainty.sobol"), u.Sobol, sampleMemory>>20, len(cl.Measures), maxSobol)
+	}
+	if maxB := maxBootstrap(len(cl.Measures)); u.Samples > 0 && u.Sobol > 0 && u.Bootstrap > maxB {
+		return usagef("uncertainty.bootstrap (%s): %d bootstrap resamples do not fit in the %d MiB the analysis may use for %d measures; at most %d",
+			f.config, u.Bootstrap, sampleMemory>>20, len(cl.Measures), maxB)
 	}
 	return nil
 }

@@ -118,8 +118,8 @@ func (f *studyFlags) outputs() []output {
 	}
 }
 
-// inputs lists the files the flags name as inputs: the config, the checklist
-// the config names (not a built-in one) and the mapping.
+// inputs lists the files the study flags name as inputs: the config and the
+// checklist the config names (not a built-in one).
 func (f *studyFlags) inputs(cfg gapanalysis.Config) []string {
 	in := []string{f.config}
 	if !strings.HasPrefix(cfg.Checklist, "builtin") {
