@@ -184,19 +184,23 @@ func TestSignalKeepsEarlierOutputs(t *testing.T) {
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			require.NoError(t, cmd.Start())
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
 			sent := false
-			for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); {
-				if hasTemporary(dir) {
+			var err error
+		poll:
+			for {
+				select {
+				case err = <-exited:
+					break poll
+				default:
+				}
+				if !sent && hasTemporary(dir) {
 					require.NoError(t, cmd.Process.Signal(sig))
 					sent = true
-					break
-				}
-				if cmd.ProcessState != nil {
-					break
 				}
 				time.Sleep(time.Millisecond)
 			}
-			err := cmd.Wait()
 			code := cmd.ProcessState.ExitCode()
 			require.True(t, sent, "no temporary file seen: %v %s", err, stderr.String())
 			assert.Equal(t, ExitSignal, code, stderr.String())
