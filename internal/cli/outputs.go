@@ -101,62 +101,18 @@ func checkOutputs(ctx context.Context, g *gate, inputs []string, outs []output) 
 // output folders, which the outputs create when missing.
 func checkOutput(ctx context.Context, g *gate, o output, ins []inputPath, folders []string) error {
 	canon := canonicalPath(o.path)
-	info, statErr := os.Stat(o.path)
-	exists := statErr == nil
-	switch {
-	case exists && o.isFolder() && !info.IsDir():
-		return usagef("%s %s: is a file, not a folder", o.flag, o.path)
-	case exists && !o.isFolder() && info.IsDir():
-		return usagef("%s %s: is a folder; give the name of the file to write", o.flag, o.path)
-	case exists && !o.isFolder() && readOnly(info):
-		return usagef("%s %s: is read-only; it is not replaced (make it writable, or choose another name)", o.flag, o.path)
+	info, err := os.Stat(o.path)
+	if err != nil {
+		info = nil
 	}
-	for _, name := range o.files {
-		if fi, err := os.Stat(filepath.Join(o.path, name)); err == nil && readOnly(fi) {
-			return usagef("%s %s: its %s is read-only; it is not replaced (make it writable, or choose another folder)", o.flag, o.path, name)
-		}
+	if err := checkNotInput(o, canon, info, ins); err != nil {
+		return err
 	}
-	for _, in := range ins {
-		inFolder := in.info != nil && in.info.IsDir()
-		switch {
-		case !o.isFolder() && sameFile(canon, info, in):
-			return usagef("%s %s: is the input %s; the results would replace it (choose another file name)", o.flag, o.path, in.path)
-		case o.isFolder() && inFolder && canon == in.canon:
-			return usagef("%s %s: is the input folder %s; a later run would read the results as surveys (choose another folder)", o.flag, o.path, in.path)
-		case inFolder && within(canon, in.canon):
-			return usagef("%s %s: is inside the input folder %s; a later run would read the results as surveys (choose a place outside it)", o.flag, o.path, in.path)
-		}
-		if o.isFolder() {
-			for _, name := range o.files {
-				p := filepath.Join(canon, name)
-				fi, _ := os.Stat(p)
-				if sameFile(p, fi, in) {
-					return usagef("%s %s: would replace the input %s with its %s (choose another folder)", o.flag, o.path, in.path, name)
-				}
-			}
-		}
+	if err := checkKind(o, info); err != nil {
+		return err
 	}
 	if o.isFolder() {
-		if exists {
-			return checkWritable(ctx, g, o.flag, o.path, o.path)
-		}
-		// Created when the results are written: its nearest existing parent
-		// must be a folder that can be written in.
-		parent := filepath.Dir(filepath.Clean(o.path))
-		for {
-			fi, err := os.Stat(parent)
-			if err == nil {
-				if !fi.IsDir() {
-					return usagef("%s %s: %s is a file, not a folder", o.flag, o.path, parent)
-				}
-				return checkWritable(ctx, g, o.flag, o.path, parent)
-			}
-			next := filepath.Dir(parent)
-			if next == parent {
-				return usagef("%s %s: no folder of it exists", o.flag, o.path)
-			}
-			parent = next
-		}
+		return checkFolderOutput(ctx, g, o, info != nil)
 	}
 	dir := filepath.Dir(o.path)
 	fi, err := os.Stat(dir)
@@ -171,6 +127,75 @@ func checkOutput(ctx context.Context, g *gate, o output, ins []inputPath, folder
 		return usagef("%s %s: %s is not a folder", o.flag, o.path, dir)
 	}
 	return checkWritable(ctx, g, o.flag, o.path, dir)
+}
+
+// checkNotInput refuses an output that is an input, or is or lies inside an
+// input folder, or an output folder that would receive a file that is an
+// input. info is the output's FileInfo, nil when it does not exist.
+func checkNotInput(o output, canon string, info fs.FileInfo, ins []inputPath) error {
+	for _, in := range ins {
+		inFolder := in.info != nil && in.info.IsDir()
+		switch {
+		case !o.isFolder() && sameFile(canon, info, in):
+			return usagef("%s %s: is the input %s; the results would replace it (choose another file name)", o.flag, o.path, in.path)
+		case o.isFolder() && inFolder && canon == in.canon:
+			return usagef("%s %s: is the input folder %s; a later run would read the results as surveys (choose another folder)", o.flag, o.path, in.path)
+		case inFolder && within(canon, in.canon):
+			return usagef("%s %s: is inside the input folder %s; a later run would read the results as surveys (choose a place outside it)", o.flag, o.path, in.path)
+		}
+		for _, name := range o.files {
+			p := filepath.Join(canon, name)
+			fi, _ := os.Stat(p)
+			if sameFile(p, fi, in) {
+				return usagef("%s %s: would replace the input %s with its %s (choose another folder)", o.flag, o.path, in.path, name)
+			}
+		}
+	}
+	return nil
+}
+
+// checkKind refuses a file output that is a folder or read-only, and a folder
+// output that is a file or holds a read-only file of the names it writes.
+func checkKind(o output, info fs.FileInfo) error {
+	switch {
+	case info == nil:
+	case o.isFolder() && !info.IsDir():
+		return usagef("%s %s: is a file, not a folder", o.flag, o.path)
+	case !o.isFolder() && info.IsDir():
+		return usagef("%s %s: is a folder; give the name of the file to write", o.flag, o.path)
+	case !o.isFolder() && readOnly(info):
+		return usagef("%s %s: is read-only; it is not replaced (make it writable, or choose another name)", o.flag, o.path)
+	}
+	for _, name := range o.files {
+		if fi, err := os.Stat(filepath.Join(o.path, name)); err == nil && readOnly(fi) {
+			return usagef("%s %s: its %s is read-only; it is not replaced (make it writable, or choose another folder)", o.flag, o.path, name)
+		}
+	}
+	return nil
+}
+
+// checkFolderOutput checks that an output folder can be written in: the
+// folder itself when it exists, else (it is created when the results are
+// written) the nearest existing folder above it.
+func checkFolderOutput(ctx context.Context, g *gate, o output, exists bool) error {
+	if exists {
+		return checkWritable(ctx, g, o.flag, o.path, o.path)
+	}
+	parent := filepath.Dir(filepath.Clean(o.path))
+	for {
+		fi, err := os.Stat(parent)
+		if err == nil {
+			if !fi.IsDir() {
+				return usagef("%s %s: %s is a file, not a folder", o.flag, o.path, parent)
+			}
+			return checkWritable(ctx, g, o.flag, o.path, parent)
+		}
+		next := filepath.Dir(parent)
+		if next == parent {
+			return usagef("%s %s: no folder of it exists", o.flag, o.path)
+		}
+		parent = next
+	}
 }
 
 // readOnly reports whether nobody may write the file (see report.ErrReadOnly).
