@@ -14,11 +14,11 @@ import (
 	"sync"
 )
 
-// TempPrefix starts the name of every temporary file the writers of this package
-// create beside their targets: ".gapstudy-" + target name + random digits +
-// ".tmp", e.g. ".gapstudy-study.xlsx-3f9a1c2b5d7e9f01.tmp". Such a file left behind (the
-// process was killed with SIGKILL, or the machine stopped) is not an output and
-// may be deleted.
+// TempPrefix starts the name of every temporary file the writers of this
+// package create beside their targets: ".gapstudy-" + target name + "-" +
+// random hex digits + ".tmp", e.g. ".gapstudy-study.xlsx-3f9a1c2b5d7e9f01.tmp".
+// Such a file left behind (the process was killed with SIGKILL, or the machine
+// stopped) is not an output and may be deleted.
 const TempPrefix = ".gapstudy-"
 
 // WriteFile writes an output file atomically: write is called with a buffered
