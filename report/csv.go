@@ -1,11 +1,10 @@
 package report
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
@@ -29,6 +28,10 @@ var SensitivityCSVFiles = []string{"sensitivity.csv", "sobol.csv"}
 // carriage return is escaped with a leading "'" so that spreadsheet programs do
 // not run it as a formula. Files are created with mode 0644.
 //
+// The files are written as a set, each to a temporary file first (see
+// WriteFile): when one of them cannot be written, none of the files already in
+// dir is replaced.
+//
 // Columns are named by ID where the workbook shows titles: countries.csv has
 // "pillar:<id>" and "theme:<id>" columns, priorities.csv one column per
 // criterion ID and "contribution:<id>" columns, items.csv the theme and pillar
@@ -42,11 +45,20 @@ var SensitivityCSVFiles = []string{"sensitivity.csv", "sobol.csv"}
 // line per output and input: output, input, first, first_lo, first_hi, total,
 // total_lo, total_hi, variance; outputs in the order of the Sensitivity sheet).
 func WriteCSV(dir string, res *gapanalysis.Result) error {
-	if err := check(res, true); err != nil {
+	staged, err := StageCSV(context.Background(), dir, res)
+	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("report: %w", err)
+	return CommitAll(staged)
+}
+
+// StageCSV writes the files of WriteCSV to temporary files in dir (created when
+// missing) as a set: it returns all of them, to Commit, or, on an error or when
+// ctx is done, none (what was written is removed). The files already in dir are
+// untouched until the Commit.
+func StageCSV(ctx context.Context, dir string, res *gapanalysis.Result) ([]*Staged, error) {
+	if err := check(res, true); err != nil {
+		return nil, err
 	}
 	tables := map[string][][]string{
 		"countries.csv":   countriesCSV(res),
@@ -65,20 +77,13 @@ func WriteCSV(dir string, res *gapanalysis.Result) error {
 			names = append(names, "sobol.csv")
 		}
 	}
-	for _, name := range names {
-		records := tables[name]
-		err := WriteFile(filepath.Join(dir, name), func(w io.Writer) error {
-			cw := csv.NewWriter(w)
-			if err := cw.WriteAll(records); err != nil {
-				return fmt.Errorf("report: %s: %w", name, err)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	return stageAll(ctx, dir, names, func(name string, w io.Writer) error {
+		cw := csv.NewWriter(w)
+		if err := cw.WriteAll(tables[name]); err != nil {
+			return fmt.Errorf("report: %s: %w", name, err)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // csvText escapes text that a spreadsheet program would take for a formula.

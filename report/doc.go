@@ -48,9 +48,15 @@
 // (the xlsx form that importers.ReadChecklistXLSX reads back into the same
 // checklist).
 //
-// Use WriteFile to create an output file with mode 0644:
+// Use WriteFile to write an output file (mode 0644) without ever damaging the
+// file already there: the output goes to a temporary file in the same folder,
+// which is synced and renamed over the target only when complete.
 //
 //	err := report.WriteFile("study.xlsx", func(w io.Writer) error {
 //		return report.WriteWorkbook(w, res, nil)
 //	})
+//
+// WriteFileContext stops when a context is done (on Ctrl-C, say) and leaves the
+// earlier file as it was; Stage, StageCSV and StagePlots write outputs without
+// putting them in place, so that several outputs can be committed together.
 package report

@@ -2,13 +2,12 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 
 	xfont "golang.org/x/image/font"
@@ -163,42 +162,40 @@ func SobolPNG(res *gapanalysis.Result, width, height vg.Length) ([]byte, error) 
 // mode 0755, when missing), each with mode 0644 and the default size:
 // rank-intervals.png (RankIntervalPNG) and, when the result holds Sobol indices,
 // sobol.png (SobolPNG). It returns ErrNoUncertainty, writing nothing, when the
-// result has no Monte Carlo rank distribution.
+// result has no Monte Carlo rank distribution. The files are written as a set,
+// like WriteCSV's.
 func WritePlots(dir string, res *gapanalysis.Result) error {
-	if err := check(res, false); err != nil {
-		return err
-	}
-	rank, err := RankIntervalPNG(res, 0, 0)
+	staged, err := StagePlots(context.Background(), dir, res)
 	if err != nil {
 		return err
 	}
-	files := []struct {
-		name string
-		data []byte
-	}{{RankIntervalsPNGFile, rank}}
+	return CommitAll(staged)
+}
+
+// StagePlots writes the files of WritePlots to temporary files in dir as a set,
+// as StageCSV does.
+func StagePlots(ctx context.Context, dir string, res *gapanalysis.Result) ([]*Staged, error) {
+	if err := check(res, false); err != nil {
+		return nil, err
+	}
+	rank, err := RankIntervalPNG(res, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	data := map[string][]byte{RankIntervalsPNGFile: rank}
+	names := []string{RankIntervalsPNGFile}
 	if meanShiftOutput(res) != nil {
 		sobol, err := SobolPNG(res, 0, 0)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		files = append(files, struct {
-			name string
-			data []byte
-		}{SobolPNGFile, sobol})
+		data[SobolPNGFile] = sobol
+		names = append(names, SobolPNGFile)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	for _, f := range files {
-		err := WriteFile(filepath.Join(dir, f.name), func(w io.Writer) error {
-			_, err := w.Write(f.data)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return stageAll(ctx, dir, names, func(name string, w io.Writer) error {
+		_, err := w.Write(data[name])
+		return err
+	})
 }
 
 func checkPlotSize(width, height vg.Length) error {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -18,7 +19,9 @@ type ChecklistOptions struct {
 	OutFile   string // -o: the file to write; "" writes to Out
 }
 
-func newChecklistCmd(streams IO) *cobra.Command {
+// newChecklistCmd returns "gapstudy checklist"; runF, when not nil, is called
+// with the parsed options instead of runChecklist (for tests).
+func newChecklistCmd(streams IO, runF func(context.Context, *ChecklistOptions) error) *cobra.Command {
 	opts := &ChecklistOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "checklist [--format yaml|xlsx|md] [-o FILE]",
@@ -36,7 +39,12 @@ redirected to a file or a pipe.`,
   gapstudy checklist --checklist my-checklist.xlsx --format yaml -o my-checklist.yaml
   gapstudy checklist --format md > checklist.md`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runChecklist(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runChecklist(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "yaml", "output format: yaml, xlsx or md")
 	cmd.Flags().StringVar(&opts.Checklist, "checklist", "", "checklist file (YAML or xlsx) to print instead of the built-in one")
@@ -44,7 +52,7 @@ redirected to a file or a pipe.`,
 	return cmd
 }
 
-func runChecklist(opts *ChecklistOptions) error {
+func runChecklist(ctx context.Context, opts *ChecklistOptions) error {
 	switch opts.Format {
 	case "yaml", "md", "xlsx":
 	default:
@@ -52,6 +60,9 @@ func runChecklist(opts *ChecklistOptions) error {
 	}
 	if opts.Format == "xlsx" && opts.OutFile == "" && isTerminal(opts.Out) {
 		return usagef("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or redirect standard output to a file)")
+	}
+	if err := checkOutputs(ctx, opts.gate, []string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.OutFile}}); err != nil {
+		return err
 	}
 	var write func(w io.Writer) error
 	if opts.Format == "yaml" && opts.Checklist == "" {
@@ -84,9 +95,6 @@ func runChecklist(opts *ChecklistOptions) error {
 	if opts.OutFile == "" {
 		return write(opts.Out)
 	}
-	if err := report.WriteFile(opts.OutFile, write); err != nil {
-		return fmt.Errorf("write %s: %w", opts.OutFile, err)
-	}
-	fmt.Fprintf(opts.ErrOut, "wrote %s\n", opts.OutFile)
-	return nil
+	return writeOutputs(ctx, opts.IO, []outputJob{{name: opts.OutFile, path: opts.OutFile, write: write,
+		done: func() { fmt.Fprintf(opts.ErrOut, "wrote %s\n", opts.OutFile) }}})
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy"
@@ -16,7 +18,9 @@ type DemoOptions struct {
 // defaultDemoOut is where demo writes its workbook unless told otherwise.
 const defaultDemoOut = "gapstudy-demo-synthetic.xlsx"
 
-func newDemoCmd(streams IO) *cobra.Command {
+// newDemoCmd returns "gapstudy demo"; runF, when not nil, is called with the
+// parsed options instead of runDemo (for tests).
+func newDemoCmd(streams IO, runF func(context.Context, *DemoOptions) error) *cobra.Command {
 	opts := &DemoOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "demo [-o FILE]",
@@ -29,7 +33,12 @@ any real Member State — and every output says so.`,
   gapstudy demo -o study.xlsx --json study.json
   gapstudy demo --samples 2000 --sobol 512 -o study.xlsx --plots plots/`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runDemo(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runDemo(cmd.Context(), opts)
+		},
 	}
 	addStudyFlags(cmd, &opts.studyFlags)
 	cmd.Flags().Lookup("out").DefValue = defaultDemoOut
@@ -37,13 +46,20 @@ any real Member State — and every output says so.`,
 	return cmd
 }
 
-func runDemo(opts *DemoOptions) error {
+func runDemo(ctx context.Context, opts *DemoOptions) error {
 	cfg, err := opts.loadConfig()
 	if err != nil {
 		return err
 	}
+	// The survey and the checklist are embedded: the config is the only input.
+	if err := checkOutputs(ctx, opts.gate, []string{opts.config}, opts.outputs()); err != nil {
+		return err
+	}
 	cl, err := loadChecklist("builtin:" + gapanalysis.BuiltinID)
 	if err != nil {
+		return err
+	}
+	if err := opts.checkSampleMemory(cfg, cl); err != nil {
 		return err
 	}
 	iopts, err := importOptions(cl, cfg)
@@ -54,5 +70,5 @@ func runDemo(opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.study(cl, ds, cfg, opts.IO)
+	return opts.study(ctx, cl, ds, cfg, opts.IO)
 }

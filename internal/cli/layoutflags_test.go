@@ -44,10 +44,11 @@ func TestValidateLayouts(t *testing.T) {
 			[]string{"xlsx!Notes"}},
 		{"a sheet that is not there", []string{"--sheet", "Answers", layoutFixture("matrix_synthetic_openpyxl.xlsx")}, ExitData,
 			[]string{`error missing-sheet: the workbook has no sheet "Answers" (its sheets: Matrix, Notes)`}, nil},
-		{"forced long on a matrix", []string{"--layout", "LONG", layoutFixture("matrix_synthetic.csv")}, ExitOK,
-			[]string{"warning no-header", "matrix_synthetic.csv: no layout, 0 rows read = 0 used + 0 reported (ok)"},
+		// Nothing read is a data error (SPEC 10): run would rank nothing.
+		{"forced long on a matrix", []string{"--layout", "LONG", layoutFixture("matrix_synthetic.csv")}, ExitData,
+			[]string{"warning no-header", "matrix_synthetic.csv: no layout, 0 rows read = 0 used + 0 reported (ok)", "no usable response"},
 			[]string{"matrix layout"}},
-		{"forced matrix on a long sheet", []string{"--layout", "matrix", layoutFixture("long_synthetic.csv")}, ExitOK,
+		{"forced matrix on a long sheet", []string{"--layout", "matrix", layoutFixture("long_synthetic.csv")}, ExitData,
 			[]string{"warning no-header", "the matrix layout needs item IDs down the first column"}, nil},
 	}
 	for _, tc := range cases {

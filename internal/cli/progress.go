@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"os"
 	"sync"
 
 	"github.com/schollz/progressbar/v3"
@@ -17,7 +16,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, label string) *progress {
-	f, ok := w.(*os.File)
+	f, ok := fileOf(w)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
@@ -15,7 +17,9 @@ type RunOptions struct {
 	Files []string
 }
 
-func newRunCmd(streams IO) *cobra.Command {
+// newRunCmd returns "gapstudy run"; runF, when not nil, is called with the
+// parsed options instead of runStudy (for tests).
+func newRunCmd(streams IO, runF func(context.Context, *RunOptions) error) *cobra.Command {
 	opts := &RunOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "run [flags] FILE...",
@@ -25,7 +29,13 @@ them), scores every country on every checklist item, finds the gaps, ranks the
 checklist's priority measures, and writes the outputs asked for.
 
 Every problem in the input is printed with its file, sheet and cell. The exit code
-is 1 when the data had errors (or warnings, with --strict), 2 for usage errors.`,
+is 1 when the data had errors (or warnings, with --strict) or an output could not
+be written, 2 for usage errors, 130 when interrupted (Ctrl-C).
+
+Outputs never replace an input: an output that is an input file, or lies inside
+an input folder, is refused before anything is read. Each output is written to a
+temporary file beside it and renamed over the earlier file only when complete;
+an interrupted or failed run leaves the earlier outputs as they were.`,
 		Example: `  gapstudy run -o results.xlsx survey.xlsx
   gapstudy run --checklist my-checklist.yaml --json results.json -o results.xlsx survey.xlsx
   gapstudy run --config study.yaml --csv out/ replies/
@@ -33,7 +43,10 @@ is 1 when the data had errors (or warnings, with --strict), 2 for usage errors.`
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			return runStudy(opts)
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runStudy(cmd.Context(), opts)
 		},
 	}
 	addStudyFlags(cmd, &opts.studyFlags)
@@ -52,9 +65,11 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().StringVar(&f.plots, "plots", "", "write the uncertainty plots (rank-intervals.png, sobol.png) into this folder; needs --samples")
 	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis, promethee2 or vikor (default wsm)")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
-	cmd.Flags().IntVar(&f.samples, "samples", 1000, "Monte Carlo samples for the rank uncertainty (0: none; default from the config, else 1000)")
+	f.samples = 1000
+	cmd.Flags().Var(countFlag{&f.samples}, "samples", "Monte Carlo samples for the rank uncertainty (0: none; default from the config, else 1000)")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the Monte Carlo samples (default from the config)")
-	cmd.Flags().IntVar(&f.sobol, "sobol", 1024, "base samples of the Sobol sensitivity analysis, run with the Monte Carlo (0: none; default from the config, else 1024)")
+	f.sobol = 1024
+	cmd.Flags().Var(countFlag{&f.sobol}, "sobol", "base samples of the Sobol sensitivity analysis, run with the Monte Carlo (0: none; default from the config, else 1024)")
 	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
 		f.samplesSet = cmd.Flags().Changed("samples")
 		f.seedSet = cmd.Flags().Changed("seed")
@@ -70,10 +85,10 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 }
 
 // runStudy is the body of "gapstudy run".
-func runStudy(opts *RunOptions) error {
-	cfg, cl, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil)
+func runStudy(ctx context.Context, opts *RunOptions) error {
+	cfg, cl, ds, err := importSurveys(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, opts.outputs(), nil)
 	if err != nil {
 		return err
 	}
-	return opts.study(cl, ds, cfg, opts.IO)
+	return opts.study(ctx, cl, ds, cfg, opts.IO)
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -104,42 +106,56 @@ func importOptions(cl *gapanalysis.Checklist, cfg gapanalysis.Config) (*importer
 	return &importers.Options{Checklist: cl, Vocabulary: vocab}, nil
 }
 
-// writeOutputs writes every output the flags ask for.
-func (f *studyFlags) writeOutputs(res *gapanalysis.Result, streams IO) error {
-	if f.out != "" {
-		if err := report.WriteFile(f.out, func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }); err != nil {
-			return fmt.Errorf("write %s: %w", f.out, err)
-		}
-		fmt.Fprintf(streams.ErrOut, "wrote %s\n", f.out)
+// outputs lists the outputs the flags ask for, for checkOutputs. An output
+// folder lists every file that may be written into it.
+func (f *studyFlags) outputs() []output {
+	return []output{
+		{flag: "-o/--out", path: f.out},
+		{flag: "--json", path: f.json},
+		{flag: "--markdown", path: f.markdown},
+		{flag: "--csv", path: f.csv, files: append(append([]string{}, report.CSVFiles...), report.SensitivityCSVFiles...)},
+		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
 	}
-	if f.json != "" {
-		if err := report.WriteFile(f.json, func(w io.Writer) error { return report.WriteJSON(w, res) }); err != nil {
-			return fmt.Errorf("write %s: %w", f.json, err)
-		}
-		fmt.Fprintf(streams.ErrOut, "wrote %s\n", f.json)
+}
+
+// inputs lists the files the study flags name as inputs: the config and the
+// checklist the config names (not a built-in one).
+func (f *studyFlags) inputs(cfg gapanalysis.Config) []string {
+	in := []string{f.config}
+	if !strings.HasPrefix(cfg.Checklist, "builtin") {
+		in = append(in, cfg.Checklist)
 	}
-	if f.markdown != "" {
-		if err := report.WriteFile(f.markdown, func(w io.Writer) error { return report.WriteMarkdown(w, res) }); err != nil {
-			return fmt.Errorf("write %s: %w", f.markdown, err)
-		}
-		fmt.Fprintf(streams.ErrOut, "wrote %s\n", f.markdown)
+	return in
+}
+
+// writeOutputs writes every output the flags ask for (see writeOutputs).
+func (f *studyFlags) writeOutputs(ctx context.Context, res *gapanalysis.Result, streams IO) error {
+	var jobs []outputJob
+	wrote := func(format, path string) func() {
+		return func() { fmt.Fprintf(streams.ErrOut, format+"\n", path) }
 	}
+	// The folders first: they are created when missing, and a file may be
+	// asked for inside one of them.
 	if f.csv != "" {
-		if err := os.MkdirAll(f.csv, 0o755); err != nil {
-			return fmt.Errorf("csv: %w", err)
-		}
-		if err := report.WriteCSV(f.csv, res); err != nil {
-			return fmt.Errorf("write CSV to %s: %w", f.csv, err)
-		}
-		fmt.Fprintf(streams.ErrOut, "wrote CSV files to %s\n", f.csv)
+		jobs = append(jobs, outputJob{name: "CSV files in " + f.csv, stage: func(ctx context.Context) ([]*report.Staged, error) {
+			return report.StageCSV(ctx, f.csv, res)
+		}, done: wrote("wrote CSV files to %s", f.csv)})
 	}
 	if f.plots != "" {
-		if err := report.WritePlots(f.plots, res); err != nil {
-			return fmt.Errorf("write plots to %s: %w", f.plots, err)
-		}
-		fmt.Fprintf(streams.ErrOut, "wrote plots to %s\n", f.plots)
+		jobs = append(jobs, outputJob{name: "plots in " + f.plots, stage: func(ctx context.Context) ([]*report.Staged, error) {
+			return report.StagePlots(ctx, f.plots, res)
+		}, done: wrote("wrote plots to %s", f.plots)})
 	}
-	return nil
+	if f.out != "" {
+		jobs = append(jobs, outputJob{name: f.out, path: f.out, write: func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }, done: wrote("wrote %s", f.out)})
+	}
+	if f.json != "" {
+		jobs = append(jobs, outputJob{name: f.json, path: f.json, write: func(w io.Writer) error { return report.WriteJSON(w, res) }, done: wrote("wrote %s", f.json)})
+	}
+	if f.markdown != "" {
+		jobs = append(jobs, outputJob{name: f.markdown, path: f.markdown, write: func(w io.Writer) error { return report.WriteMarkdown(w, res) }, done: wrote("wrote %s", f.markdown)})
+	}
+	return writeOutputs(ctx, streams, jobs)
 }
 
 // printSummary prints the headline results as small tables.
@@ -214,17 +230,26 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// importSurveys reads the config and the checklist the flags name and imports the
-// survey files with the import and layout flags applied. sink, when not nil,
-// returns the importers.Options.Sink to stream the responses to.
-func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string,
+// importSurveys reads the config and the checklist the flags name, refuses
+// outputs that would destroy an input (checkOutputs; outs is nil for
+// validate), and imports the survey files, in path order, with the import and
+// layout flags applied. sink, when not nil, returns the importers.Options.Sink
+// to stream the responses to.
+func importSurveys(ctx context.Context, streams IO, sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string, outs []output,
 	sink func(*gapanalysis.Checklist) func(gapanalysis.Response)) (gapanalysis.Config, *gapanalysis.Checklist, *gapanalysis.Dataset, error) {
 	cfg, err := sf.loadConfig()
 	if err != nil {
 		return cfg, nil, nil, err
 	}
+	inputs := append(append(slices.Clone(files), lay.mapping), sf.inputs(cfg)...)
+	if err := checkOutputs(ctx, streams.gate, inputs, outs); err != nil {
+		return cfg, nil, nil, err
+	}
 	cl, err := loadChecklist(cfg.Checklist)
 	if err != nil {
+		return cfg, nil, nil, err
+	}
+	if err := sf.checkSampleMemory(cfg, cl); err != nil {
 		return cfg, nil, nil, err
 	}
 	iopts, err := importOptions(cl, cfg)
@@ -240,60 +265,99 @@ func importSurveys(sf *studyFlags, imp *importFlags, lay *layoutFlags, files []s
 	if sink != nil {
 		iopts.Sink = sink(cl)
 	}
-	ds, err := importers.OpenAll(files, iopts)
+	ds, err := importers.OpenAll(inputOrder(files), iopts)
 	if err != nil {
 		return cfg, nil, nil, err
 	}
 	return cfg, cl, ds, nil
 }
 
+// inputOrder returns the survey paths sorted (cleaned paths in byte order), so
+// that the order they are given in changes nothing: which of two answers is
+// "earlier" in a duplicate or conflict diagnostic, the data label, the list of
+// files. A folder's own files are read in name order by the importers.
+func inputOrder(files []string) []string {
+	out := slices.Clone(files)
+	slices.SortStableFunc(out, func(a, b string) int { return strings.Compare(filepath.Clean(a), filepath.Clean(b)) })
+	return out
+}
+
 // study analyses an imported survey, prints the summary, writes the outputs the
 // flags ask for and reports the diagnostics (the common end of run and demo).
-func (f *studyFlags) study(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, streams IO) error {
-	res, err := analyze(cl, ds, cfg, streams.ErrOut)
+// The diagnostics are printed also when an output could not be written. A
+// survey without a usable response is a data error: the diagnostics are
+// printed, nothing is ranked and no output written.
+func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, streams IO) error {
+	res, err := gapanalysis.Analyze(cl, ds, cfg)
 	if err != nil {
+		return &usageError{err}
+	}
+	if err := usableResponses(res); err != nil {
+		_ = reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
+		return err
+	}
+	if err := uncertainty(ctx, res, streams.ErrOut); err != nil {
 		return err
 	}
 	printSummary(streams.Out, res)
-	if err := f.writeOutputs(res, streams); err != nil {
-		return err
+	werr := f.writeOutputs(ctx, res, streams)
+	if werr != nil && !errors.Is(werr, errOutputs) {
+		return werr // interrupted
 	}
-	return reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
+	derr := reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
+	if werr != nil {
+		return werr
+	}
+	return derr
 }
 
-// analyze runs the pipeline and, when samples are asked for, the uncertainty
-// analysis with a progress bar on a terminal.
-func analyze(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, errOut io.Writer) (*gapanalysis.Result, error) {
-	res, err := gapanalysis.Analyze(cl, ds, cfg)
-	if err != nil {
-		return nil, &usageError{err}
+// usableResponses returns a data error when no answer of the survey assesses a
+// checklist item: no file read, a header without rows, every row rejected, or
+// only unknown and na answers. Ranking the measures would then rank the
+// experts' criteria values alone.
+func usableResponses(res *gapanalysis.Result) error {
+	for _, a := range res.Assessments {
+		if a.Respondents > 0 {
+			return nil
+		}
 	}
+	const after = "nothing was ranked and no output was written"
+	if n := len(res.Dataset.Responses); n > 0 {
+		return fmt.Errorf("no usable response: none of the %s read assesses a checklist item (full, partial, none or a value); %s", plural(n, "answer"), after)
+	}
+	return fmt.Errorf("no usable response: no answer was read; %s", after)
+}
+
+// uncertainty runs the uncertainty analysis when samples are asked for, with a
+// progress bar on a terminal. It stops when ctx is done.
+func uncertainty(ctx context.Context, res *gapanalysis.Result, errOut io.Writer) error {
+	cfg := res.Config
 	if cfg.Uncertainty.Samples > 0 {
 		opts := gapanalysis.UncertaintyOptions{}
 		bar := newProgress(errOut, "Monte Carlo")
 		if bar != nil {
 			opts.Progress = bar.update
 		}
-		err := gapanalysis.MonteCarlo(context.Background(), res, opts)
+		err := gapanalysis.MonteCarlo(ctx, res, opts)
 		bar.finish()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		bar = newProgress(errOut, "Sobol")
 		opts.Progress = nil
 		if bar != nil {
 			opts.Progress = bar.update
 		}
-		err = gapanalysis.Sensitivity(context.Background(), res, opts)
+		err = gapanalysis.Sensitivity(ctx, res, opts)
 		bar.finish()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := gapanalysis.CompareMethods(res); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // readDemo imports the embedded synthetic survey.

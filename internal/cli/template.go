@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +26,9 @@ type TemplateOptions struct {
 	Force     bool // overwrite existing files
 }
 
-func newTemplateCmd(streams IO) *cobra.Command {
+// newTemplateCmd returns "gapstudy template"; runF, when not nil, is called
+// with the parsed options instead of runTemplate (for tests).
+func newTemplateCmd(streams IO, runF func(context.Context, *TemplateOptions) error) *cobra.Command {
 	opts := &TemplateOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "template -o DIR [--countries eu27|all|AT,BE,…] [--checklist FILE]",
@@ -52,7 +55,12 @@ names. Existing files are not overwritten unless --force is given.`,
   gapstudy template -o out/ --countries AT,BE,DE --deadline "30 June 2026" --return-to study@example.org
   gapstudy template -o out/ --checklist my-checklist.yaml --countries all`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runTemplate(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runTemplate(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVarP(&opts.Dir, "out", "o", "", "folder to write the questionnaires to (created if missing)")
 	cmd.Flags().StringVar(&opts.Countries, "countries", "eu27", "countries: eu27, all, or a comma-separated list of codes or names")
@@ -65,7 +73,7 @@ names. Existing files are not overwritten unless --force is given.`,
 }
 
 // runTemplate is the body of "gapstudy template".
-func runTemplate(opts *TemplateOptions) error {
+func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Dir == "" {
 		return usagef("-o/--out: give the folder to write the questionnaires to")
 	}
@@ -77,15 +85,19 @@ func runTemplate(opts *TemplateOptions) error {
 	if err != nil {
 		return err
 	}
-	if fi, err := os.Stat(opts.Dir); err == nil && !fi.IsDir() {
-		return usagef("-o/--out: %s is a file, not a folder", opts.Dir)
-	}
+	names := make([]string, len(countries))
 	paths := make([]string, len(countries))
 	var existing []string
 	for i, cc := range countries {
-		paths[i] = filepath.Join(opts.Dir, report.TemplateFileName(cl, cc))
-		if _, err := os.Stat(paths[i]); err == nil {
-			existing = append(existing, paths[i])
+		names[i] = report.TemplateFileName(cl, cc)
+		paths[i] = filepath.Join(opts.Dir, names[i])
+	}
+	if err := checkOutputs(ctx, opts.gate, []string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.Dir, files: names}}); err != nil {
+		return err
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil {
+			existing = append(existing, p)
 		}
 	}
 	if len(existing) > 0 && !opts.Force {
@@ -95,7 +107,12 @@ func runTemplate(opts *TemplateOptions) error {
 		}
 		return usagef("%s already %s (perhaps filled in); use --force to overwrite", strings.Join(existing, ", "), verb)
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+	if !opts.gate.begin(ctx) {
+		return ctx.Err()
+	}
+	err = os.MkdirAll(opts.Dir, 0o755)
+	opts.gate.end()
+	if err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
 	to := &report.TemplateOptions{
@@ -104,14 +121,13 @@ func runTemplate(opts *TemplateOptions) error {
 		Deadline: opts.Deadline,
 		Tool:     "gapstudy " + gapanalysis.Version,
 	}
+	jobs := make([]outputJob, len(countries))
 	for i, cc := range countries {
-		err := report.WriteFile(paths[i], func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) })
-		if err != nil {
-			return fmt.Errorf("write %s: %w", paths[i], err)
-		}
-		fmt.Fprintln(opts.Out, paths[i])
+		jobs[i] = outputJob{name: paths[i], path: paths[i],
+			write: func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) },
+			done:  func() { fmt.Fprintln(opts.Out, paths[i]) }}
 	}
-	return nil
+	return writeOutputs(ctx, opts.IO, jobs)
 }
 
 // parseCountries reads the --countries list: "eu27" (or "eu"), "all", and codes

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,9 @@ type ValidateOptions struct {
 	Files []string
 }
 
-func newValidateCmd(streams IO) *cobra.Command {
+// newValidateCmd returns "gapstudy validate"; runF, when not nil, is called with
+// the parsed options instead of runValidate (for tests).
+func newValidateCmd(streams IO, runF func(context.Context, *ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "validate [flags] FILE...",
@@ -26,7 +29,7 @@ func newValidateCmd(streams IO) *cobra.Command {
 		Long: `validate imports the survey files as run would, prints every diagnostic
 (file!sheet!cell: severity code: message) and, for every sheet, an accounting line:
 rows read = rows used + rows reported. Nothing is written. Exit code 1 when there
-are errors (or warnings, with --strict).`,
+are errors (or warnings, with --strict), or when no response was read at all.`,
 		Example: `  gapstudy validate survey.xlsx
   gapstudy validate --checklist my-checklist.yaml replies/
   gapstudy validate --sheet Answers=matrix --sheet Export=respondents survey.xlsx
@@ -34,7 +37,10 @@ are errors (or warnings, with --strict).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			return runValidate(opts)
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runValidate(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
@@ -45,7 +51,7 @@ are errors (or warnings, with --strict).`,
 	return cmd
 }
 
-func runValidate(opts *ValidateOptions) error {
+func runValidate(ctx context.Context, opts *ValidateOptions) error {
 	// Responses stream through a Checker, which finds duplicate and conflicting
 	// answers across rows and files without keeping them: memory does not grow
 	// with the survey.
@@ -54,7 +60,7 @@ func runValidate(opts *ValidateOptions) error {
 		ck = gapanalysis.NewChecker(cl)
 		return ck.Add
 	}
-	_, _, ds, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, sink)
+	_, _, ds, err := importSurveys(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil, sink)
 	if err != nil {
 		return err
 	}
@@ -77,6 +83,10 @@ func runValidate(opts *ValidateOptions) error {
 			where, layout, a.RowsRead, a.RowsUsed, a.RowsReported, state)
 	}
 	fmt.Fprintf(opts.Out, "%s from %s\n", plural(ck.Responses(), "response"), plural(len(ck.Countries()), "country"))
+	if ck.Responses() == 0 {
+		fmt.Fprintln(opts.Out, "no usable response: run would have nothing to rank")
+		return errDataProblems
+	}
 	return derr
 }
 
