@@ -83,13 +83,13 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 		}
 		return
 	case !bytes.HasPrefix(head, zipSignature) && !bytes.HasPrefix(head, zipEmpty):
-		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeContent(head))
+		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeContent(head)+convertTip(name))
 		return
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, fmt.Sprintf(
-			"the file is not an xlsx workbook: its zip container is damaged (%v)", err))
+			"the file is not an xlsx workbook: its zip container is damaged (%v)%s", err, convertTip(name)))
 		return
 	}
 	var unpacked uint64
@@ -104,7 +104,7 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 		return
 	}
 	if !parts["xl/workbook.xml"] {
-		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeZip(parts))
+		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeZip(parts)+convertTip(name))
 		return
 	}
 	if !rd.verifyParts(ds, zr, name) {
