@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -65,6 +66,9 @@ const (
 	// (32,767 characters) was cut in the results workbook; the JSON and CSV
 	// outputs keep it whole.
 	CodeLongText Code = "long-text"
+	// CodeBadQuote (error): a CSV field with an unbalanced quote; the row is
+	// reported, and the lines after it are read as rows of their own.
+	CodeBadQuote Code = "bad-quote"
 	// CodeReplaced (info): a later version of a questionnaire from the same
 	// respondent replaces an earlier one.
 	CodeReplaced Code = "replaced"
@@ -106,6 +110,8 @@ var (
 	ErrUnnamedColumn = errors.New("text in a column without a header")
 	// ErrLongText is the sentinel of CodeLongText.
 	ErrLongText = errors.New("text cut in the workbook")
+	// ErrBadQuote is the sentinel of CodeBadQuote.
+	ErrBadQuote = errors.New("unbalanced quote")
 	// ErrReplaced is the sentinel of CodeReplaced.
 	ErrReplaced = errors.New("answers replaced by a later version")
 )
@@ -127,6 +133,7 @@ var codeErr = map[Code]error{
 	CodeUnnamedColumn:         ErrUnnamedColumn,
 	CodeLongText:              ErrLongText,
 	CodeReplaced:              ErrReplaced,
+	CodeBadQuote:              ErrBadQuote,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.
@@ -204,14 +211,20 @@ func Quote(s string) string {
 		}
 		runes++
 	}
-	return strconv.Quote(cut+"…") + fmt.Sprintf(" (%s characters)", groupThousands(n))
+	return strconv.Quote(cut+"…") + fmt.Sprintf(" (%s characters)", GroupThousands(n))
 }
 
-// groupThousands writes n with commas between groups of three digits.
-func groupThousands(n int) string {
+// GroupThousands writes n with commas between groups of three digits:
+// 1048576 → "1,048,576".
+func GroupThousands(n int) string {
 	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
 	}
 	return s
 }

@@ -248,7 +248,7 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 			continue
 		}
 		s.acct.RowsRead++
-		if s.row(h, num, cells) {
+		if s.row(h, num, cells) && !s.r.faulty(num) {
 			s.acct.RowsUsed++
 		} else {
 			s.acct.RowsReported++

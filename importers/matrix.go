@@ -301,7 +301,11 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 				unheaded.add(s.cell(c, num))
 			}
 		}
-		switch s.matrixRow(h, num, cells) {
+		outcome := s.matrixRow(h, num, cells)
+		if outcome != rowReported && s.r.faulty(num) {
+			outcome = rowReported
+		}
+		switch outcome {
 		case rowHeading:
 			headings.add(fmt.Sprintf("%d (%q)", num, firstText(cells)))
 		case rowUsed:

@@ -24,8 +24,10 @@ var workbookExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xltx": true, 
 // .xls whose content is not a workbook is reported as not-xlsx. The file's base
 // name is the File of every diagnostic and source.
 //
-// The error is non-nil only when opts has no checklist (ErrNoChecklist), path
-// cannot be opened or read, or path is a folder (use OpenAll).
+// The error is non-nil only when opts is not usable (ErrNoChecklist…), path
+// cannot be opened, or path is a folder (use OpenAll); the dataset is then nil.
+// It is also non-nil when reading a CSV file fails part-way: the dataset then
+// holds what was read before the failure, as ReadCSV does.
 func Open(path string, opts *Options) (*gapanalysis.Dataset, error) {
 	rd, err := newReader(opts)
 	if err != nil {
@@ -59,10 +61,7 @@ func (rd *reader) open(path string) (*gapanalysis.Dataset, error) {
 	isWorkbook := bytes.HasPrefix(head, zipSignature) || bytes.HasPrefix(head, zipEmpty) ||
 		bytes.HasPrefix(head, oleSignature)
 	if !isWorkbook && !workbookExts[ext] && !spreadsheetExts[ext] {
-		if err := rd.readCSV(ds, f, name); err != nil {
-			return nil, err
-		}
-		return ds, nil
+		return ds, rd.readCSV(ds, f, name)
 	}
 	rd.readWorkbook(ds, f, fi.Size(), name, func(o excelize.Options) (*excelize.File, error) {
 		return excelize.OpenFile(path, o)

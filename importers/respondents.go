@@ -325,7 +325,7 @@ func (r *reader) readRespondents(ds *gapanalysis.Dataset, src rowSource, file, s
 			}
 		}
 		s.acct.RowsRead++
-		if s.respondentRow(h, num, cells) {
+		if s.respondentRow(h, num, cells) && !s.r.faulty(num) {
 			s.acct.RowsUsed++
 		} else {
 			s.acct.RowsReported++
