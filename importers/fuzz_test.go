@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"reflect"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 

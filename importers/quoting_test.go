@@ -61,8 +61,8 @@ func TestCSVQuotingFaults(t *testing.T) {
 			wantAcct:  [4]int{4, 2, 2, 0},
 		},
 		{
-			file:      "hand_text_after_quote_synthetic.csv",
-			wantResp:  []string{"AT D-3.4 unknown 2", "BE D-3.4 none 3"},
+			file:     "hand_text_after_quote_synthetic.csv",
+			wantResp: []string{"AT D-3.4 unknown 2", "BE D-3.4 none 3"},
 			// Quoting faults are reported as the lines are read, ahead of
 			// the checks of the rows' cells.
 			wantDiags: []string{"error bad-quote C2", "error bad-quote D3", "error bad-status C2"},
