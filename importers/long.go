@@ -137,7 +137,7 @@ func parseHeader(cells []string, rowNum int) (header, bool) {
 		if used[i] || strings.TrimSpace(c) == "" {
 			continue
 		}
-		desc := fmt.Sprintf("%q (%s)", strings.TrimSpace(c), cellName(i, rowNum))
+		desc := fmt.Sprintf("%s (%s)", quote(strings.TrimSpace(c)), cellName(i, rowNum))
 		if i == h.col[fieldSource] {
 			desc += " (provenance: the evidence column is used)"
 		}
@@ -374,7 +374,7 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 			country = code
 			break
 		}
-		msg := fmt.Sprintf("unknown country %q", c)
+		msg := fmt.Sprintf("unknown country %s", quote(c))
 		if sug, ok := gapanalysis.SuggestCountry(c); ok {
 			msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 		}
@@ -389,7 +389,7 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 		if item = s.r.lookupItem(id); item != nil {
 			break
 		}
-		msg := fmt.Sprintf("unknown item %q", id)
+		msg := fmt.Sprintf("unknown item %s", quote(id))
 		if sug, ok := gapanalysis.Suggest(id, s.r.itemIDs); ok {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}
@@ -419,8 +419,8 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 				resp.Value, resp.HasValue = v, true
 			} else {
 				fail(gapanalysis.CodeBadValue, fieldValue, fmt.Sprintf(
-					"value %q of numeric item %s is not a number; the answer is counted as unknown",
-					valueText, item.ID))
+					"value %s of numeric item %s is not a number; the answer is counted as unknown",
+					quote(valueText), item.ID))
 			}
 		}
 		if !statusIsNumber {
@@ -455,9 +455,7 @@ func (s *sheetImport) status(text string, h header, num int, ok *bool) gapanalys
 		return st
 	}
 	*ok = false
-	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, h.col[fieldStatus], num, fmt.Sprintf(
-		"status %q is not in the vocabulary (full, partial, none, n/a, unknown and their "+
-			"spellings); the answer is counted as unknown", text))
+	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, h.col[fieldStatus], num, s.r.badStatusMsg(text))
 	return gapanalysis.StatusUnknown
 }
 

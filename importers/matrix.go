@@ -194,7 +194,7 @@ func (r *reader) newMatrixHead(row bufRow, idCol int) *matrixHead {
 			mh.unknown = append(mh.unknown, matrixColumn{col: c, text: text})
 			continue
 		}
-		mh.ignored = append(mh.ignored, fmt.Sprintf("%q (%s)", text, cellName(c, row.num)))
+		mh.ignored = append(mh.ignored, fmt.Sprintf("%s (%s)", quote(text), cellName(c, row.num)))
 	}
 	return mh
 }
@@ -267,7 +267,7 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 	s.layoutNote(LayoutMatrix, how, h.row, fmt.Sprintf("header in row %d, item IDs in column %s, %d countries (%s)",
 		h.row, colName(h.idCol), len(h.countries), strings.Join(codes, ", ")))
 	for _, u := range h.unknown {
-		msg := fmt.Sprintf("unknown country %q in the header", u.text)
+		msg := fmt.Sprintf("unknown country %s in the header", quote(u.text))
 		if sug, ok := gapanalysis.SuggestCountry(u.text); ok {
 			msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 		}
@@ -307,7 +307,7 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 		}
 		switch outcome {
 		case rowHeading:
-			headings.add(fmt.Sprintf("%d (%q)", num, firstText(cells)))
+			headings.add(fmt.Sprintf("%d (%s)", num, quote(firstText(cells))))
 		case rowUsed:
 			s.acct.RowsRead++
 			s.acct.RowsUsed++
@@ -370,7 +370,7 @@ func (s *layoutImport) matrixRow(h *matrixHead, num int, cells []string) rowOutc
 		case id == "":
 			s.diag(gapanalysis.SevError, gapanalysis.CodeMissingValue, h.idCol, num, "the item ID is empty; "+lost)
 		default:
-			msg := fmt.Sprintf("unknown item %q", id)
+			msg := fmt.Sprintf("unknown item %s", quote(id))
 			if hasSug {
 				msg += fmt.Sprintf(" — did you mean %s?", sug)
 			}
@@ -412,17 +412,15 @@ func (s *layoutImport) answer(resp *gapanalysis.Response, item *gapanalysis.Item
 			return true
 		}
 		s.diag(gapanalysis.SevError, gapanalysis.CodeBadValue, col, num, fmt.Sprintf(
-			"value %q of numeric item %s is not a number (nor n/a or unknown); the answer is counted as unknown",
-			text, item.ID))
+			"value %s of numeric item %s is not a number (nor n/a or unknown); the answer is counted as unknown",
+			quote(text), item.ID))
 		return false
 	}
 	if st, ok := s.status(text); ok {
 		resp.Status = st
 		return true
 	}
-	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, col, num, fmt.Sprintf(
-		"status %q is not in the vocabulary (full, partial, none, n/a, unknown and their "+
-			"spellings); the answer is counted as unknown", text))
+	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, col, num, s.r.badStatusMsg(text))
 	return false
 }
 

@@ -227,7 +227,7 @@ func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *excelize.File, n
 			addDiag(gapanalysis.SevError, gapanalysis.CodeMissingValue, coverName, cf.cell(), cf.row,
 				"the country is empty, so the questionnaire's answers cannot be attributed")
 		case !found:
-			msg := fmt.Sprintf("unknown country %q", cf.value)
+			msg := fmt.Sprintf("unknown country %s", quote(cf.value))
 			if sug, ok := gapanalysis.SuggestCountry(cf.value); ok {
 				msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 			}
@@ -252,7 +252,7 @@ func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *excelize.File, n
 			q.whence += fmt.Sprintf(" (%s!%s)", coverName, cf.cell())
 		}
 		if q.respondent != "" {
-			q.whence += fmt.Sprintf(", respondent %q", q.respondent)
+			q.whence += fmt.Sprintf(", respondent %s", quote(q.respondent))
 		}
 		rd.checkChecklist(fields, func(sev gapanalysis.Severity, cell string, row int, msg string) {
 			addDiag(sev, gapanalysis.CodeQuestionnaireMismatch, coverName, cell, row, msg)
@@ -326,7 +326,7 @@ func (rd *reader) checkChecklist(fields cover, report func(sev gapanalysis.Sever
 	switch {
 	case idOK && id.value != "" && id.value != cl.ID:
 		report(gapanalysis.SevWarning, id.cell(), id.row, fmt.Sprintf(
-			"the questionnaire was made from checklist %q, but the study uses %q; items are matched by ID", id.value, cl.ID))
+			"the questionnaire was made from checklist %s, but the study uses %q; items are matched by ID", quote(id.value), cl.ID))
 	case verOK && ver.value != "" && ver.value != cl.Version:
 		report(gapanalysis.SevWarning, ver.cell(), ver.row, fmt.Sprintf(
 			"the questionnaire was made from version %s of checklist %s, but the study uses version %s; items are matched by ID",
@@ -385,7 +385,7 @@ func parseQuestionnaireHeader(cells []string, rowNum int) (qheader, bool) {
 			*col = i
 			continue
 		}
-		h.ignored = append(h.ignored, fmt.Sprintf("%q (%s)", strings.TrimSpace(c), cellName(i, rowNum)))
+		h.ignored = append(h.ignored, fmt.Sprintf("%s (%s)", quote(strings.TrimSpace(c)), cellName(i, rowNum)))
 	}
 	return h, h.id >= 0 && h.status >= 0
 }
@@ -491,7 +491,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	case id == "":
 		fail(gapanalysis.CodeMissingValue, h.id, "the item ID is empty, but the row holds an answer")
 	case item == nil:
-		msg := fmt.Sprintf("unknown item %q", id)
+		msg := fmt.Sprintf("unknown item %s", quote(id))
 		if sug, found := gapanalysis.Suggest(id, s.r.itemIDs); found {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}
@@ -503,9 +503,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	status := func() {
 		st, known := s.r.vocab.Parse(statusText)
 		if !known {
-			fail(gapanalysis.CodeBadStatus, h.status, fmt.Sprintf(
-				"status %q is not in the vocabulary (full, partial, none, n/a, unknown and their "+
-					"spellings); the answer is counted as unknown", statusText))
+			fail(gapanalysis.CodeBadStatus, h.status, s.r.badStatusMsg(statusText))
 			return
 		}
 		resp.Status = st
@@ -522,7 +520,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 				resp.Value, resp.HasValue = v, true
 			} else {
 				fail(gapanalysis.CodeBadValue, valueCol, fmt.Sprintf(
-					"value %q of numeric item %s is not a number; the answer is counted as unknown", valueText, item.ID))
+					"value %s of numeric item %s is not a number; the answer is counted as unknown", quote(valueText), item.ID))
 			}
 		}
 		if !statusIsNumber {

@@ -195,7 +195,7 @@ func (rd *reader) selectSheets(ds *gapanalysis.Dataset, all []string, name strin
 		}
 		if match == "" {
 			rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeMissingSheet, fmt.Sprintf(
-				"the workbook has no sheet %q (its sheets: %s)", s, strings.Join(all, ", ")))
+				"the workbook has no sheet %s (its sheets: %s)", quote(s), strings.Join(all, ", ")))
 			continue
 		}
 		want[match] = true
