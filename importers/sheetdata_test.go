@@ -279,9 +279,17 @@ func TestSheetRows(t *testing.T) {
 			wantErr: `the row number r="two" is not a number`,
 		},
 		{
-			name:    "a row beyond Excel's grid",
-			sheet:   `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"/>`,
-			wantErr: "row number exceeds maximum limit",
+			name:            "a row beyond Excel's grid",
+			sheet:           `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"/>`,
+			want:            []gotRow{row(1, "1")},
+			wantErr:         "too-large: the sheet has a row 1,048,577, past row 1,048,576",
+			excelizeDiffers: "excelize drops the row before one past its grid",
+		},
+		{
+			name:            "a cell beyond Excel's last column",
+			sheet:           `<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="B1"><v>3</v></c></row><row r="2"><c r="A2"><v>4</v></c></row>`,
+			want:            []gotRow{row(1, "1", "3"), row(2, "4")},
+			excelizeDiffers: "excelize stops the sheet at the cell",
 		},
 		{
 			name:            "XML cut short",

@@ -229,10 +229,15 @@ func (x *xlsxRows) Next() bool {
 func (x *xlsxRows) Row() (int, []string) { return x.num, x.cells }
 
 func (x *xlsxRows) Err() error {
-	if x.err != nil {
-		return x.err
+	err := x.err
+	if err == nil {
+		err = x.rows.Error()
 	}
-	return x.rows.Error()
+	if errors.Is(err, excelize.ErrMaxRows) {
+		return fmt.Errorf("%w: %w", err, gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeTooLarge,
+			"the sheet has a row past row 1,048,576, the last a sheet has; the rows from it on were not read"))
+	}
+	return err
 }
 
 // oleDiag reports an OLE2 compound file: an encrypted workbook (it holds an
