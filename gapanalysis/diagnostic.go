@@ -66,6 +66,9 @@ const (
 	// (32,767 characters) was cut in the results workbook; the JSON and CSV
 	// outputs keep it whole.
 	CodeLongText Code = "long-text"
+	// CodeNotBoundAnswer (warning): a questionnaire's answer to an item that
+	// does not bind the country, prefilled "na" and locked, was overwritten.
+	CodeNotBoundAnswer Code = "not-bound-answer"
 	// CodeBadQuote (error): a CSV field with an unbalanced quote; the row is
 	// reported, and the lines after it are read as rows of their own.
 	CodeBadQuote Code = "bad-quote"
@@ -110,6 +113,8 @@ var (
 	ErrUnnamedColumn = errors.New("text in a column without a header")
 	// ErrLongText is the sentinel of CodeLongText.
 	ErrLongText = errors.New("text cut in the workbook")
+	// ErrNotBoundAnswer is the sentinel of CodeNotBoundAnswer.
+	ErrNotBoundAnswer = errors.New("answer to an item that does not bind the country")
 	// ErrBadQuote is the sentinel of CodeBadQuote.
 	ErrBadQuote = errors.New("unbalanced quote")
 	// ErrReplaced is the sentinel of CodeReplaced.
@@ -134,6 +139,7 @@ var codeErr = map[Code]error{
 	CodeLongText:              ErrLongText,
 	CodeReplaced:              ErrReplaced,
 	CodeBadQuote:              ErrBadQuote,
+	CodeNotBoundAnswer:        ErrNotBoundAnswer,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.

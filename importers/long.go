@@ -216,7 +216,8 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		if num == h.row+1 && continuesHeader(h, cells) {
 			rows++
 			lastRow = num
-			h, _ = parseHeader(joinHeader(headerCells, cells), h.row)
+			headerCells = joinHeader(headerCells, cells)
+			h, _ = parseHeader(headerCells, h.row)
 		} else {
 			src = pushBack(src, num, cells)
 		}
@@ -225,6 +226,7 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
 			"columns ignored: %s", strings.Join(h.ignored, ", ")))
 	}
+	headed := headedColumns(headerCells)
 	var missing []field
 	for _, f := range []field{fieldCountry, fieldItem, fieldStatus} {
 		if h.col[f] < 0 {
@@ -236,6 +238,8 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		return
 	}
 
+	var unheaded cellList
+	defer func() { s.unheadedNote(unheaded) }()
 	for src.Next() {
 		rows++
 		num, cells := src.Row()
@@ -247,6 +251,7 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 			s.acct.BlankRows++
 			continue
 		}
+		unheaded.addUnheaded(cells, headed, num)
 		s.acct.RowsRead++
 		if s.row(h, num, cells) && !s.r.faulty(num) {
 			s.acct.RowsUsed++
@@ -255,6 +260,26 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		}
 	}
 	s.readError(src, lastRow)
+}
+
+// headedColumns returns, for each column of a header row, whether its header
+// cell holds something (the columns the header names, or ignores by name).
+func headedColumns(headerCells []string) []bool {
+	headed := make([]bool, len(headerCells))
+	for i, c := range headerCells {
+		headed[i] = strings.TrimSpace(c) != ""
+	}
+	return headed
+}
+
+// addUnheaded adds the non-empty cells of a row that lie in columns whose
+// header cell is empty (headed[c] false, or past the header).
+func (l *cellList) addUnheaded(cells []string, headed []bool, num int) {
+	for c, cell := range cells {
+		if (c >= len(headed) || !headed[c]) && strings.TrimSpace(cell) != "" {
+			l.add(cellName(c, num))
+		}
+	}
 }
 
 // skipRows counts the rows below a header that lacks a required column, and

@@ -325,15 +325,15 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 	s.readError(src, last)
 }
 
-// unheadedNote lists, in one ignored-column note, the values found in columns
-// without a header cell.
-func (s *layoutImport) unheadedNote(l cellList) {
+// unheadedNote lists, in one unnamed-column warning, the values found in
+// columns without a header cell, which are not read.
+func (s *sheetImport) unheadedNote(l cellList) {
 	if l.n == 0 {
 		return
 	}
-	s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, 0, fmt.Sprintf(
-		"%d %s in columns without a header %s not read: %s", l.n, oneOrMany(l.n, "value", "values"),
-		oneOrMany(l.n, "was", "were"), l))
+	s.diag(gapanalysis.SevWarning, gapanalysis.CodeUnnamedColumn, -1, 0, fmt.Sprintf(
+		"%d %s in columns without a header %s not read: %s; give the column a header (or clear the cells) if it holds answers",
+		l.n, oneOrMany(l.n, "value", "values"), oneOrMany(l.n, "was", "were"), l))
 }
 
 // rowOutcome is what became of a data row.

@@ -403,10 +403,15 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 		acct: gapanalysis.SheetAccount{File: q.file, Sheet: sheet}}
 	defer func() { ds.Accounts = append(ds.Accounts, s.acct) }()
 
-	var h qheader
+	var (
+		h      qheader
+		headed []bool
+	)
 	found, nonBlank, rows, lastRow, ok := s.findHeader(src, func(num int, cells []string) bool {
 		var found bool
-		h, found = parseQuestionnaireHeader(cells, num)
+		if h, found = parseQuestionnaireHeader(cells, num); found {
+			headed = headedColumns(cells)
+		}
 		return found
 	})
 	if !ok {
@@ -437,6 +442,8 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
 			"columns ignored: %s", strings.Join(h.ignored, ", ")))
 	}
+	var unheaded cellList
+	defer func() { s.unheadedNote(unheaded) }()
 	for src.Next() {
 		rows++
 		num, cells := src.Row()
@@ -448,6 +455,7 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 			s.acct.BlankRows++
 			continue
 		}
+		unheaded.addUnheaded(cells, headed, num)
 		used, data := s.questionnaireRow(h, num, cells, q)
 		switch {
 		case !data:
@@ -539,8 +547,29 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	}
 	resp.Item = item.ID
 	resp.Source = gapanalysis.Source{File: s.file, Sheet: s.sheet, Cell: cellName(srcCol, num)}
+	s.notBoundAnswer(item, q.country, h.status, num, statusText, resp.Status)
 	s.emit(resp)
 	return ok, true
+}
+
+// notBoundAnswer warns about an item that does not bind the country, which
+// the questionnaire prefills "na" and locks, when its Status cell says
+// something else: the sheet was unprotected and the cell overwritten (or
+// cleared). The answer is kept as written, and the analysis treats the item as
+// not applicable whatever it says.
+func (s *sheetImport) notBoundAnswer(item *gapanalysis.Item, country gapanalysis.CountryCode, col, num int, text string, st gapanalysis.Status) {
+	if s.r.cl.Binds(country, item) || st == gapanalysis.StatusNA && text != "" {
+		return
+	}
+	what := fmt.Sprintf("says %s", quote(text))
+	if text == "" {
+		what = "is empty"
+	}
+	s.diag(gapanalysis.SevWarning, gapanalysis.CodeNotBoundAnswer, col, num, fmt.Sprintf(
+		"item %s does not bind %s (%s), so the questionnaire prefilled its status \"na\" and locked the cell, "+
+			"but the cell %s: the sheet was unprotected and the answer changed. The answer is kept as written; "+
+			"the item is not applicable to %s in the results whatever it says",
+		item.ID, gapanalysis.CountryName(country), country, what, country))
 }
 
 // listSome joins at most n strings with ", ", and says how many more there are.
