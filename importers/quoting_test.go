@@ -43,8 +43,8 @@ func TestCSVQuotingFaults(t *testing.T) {
 			wantAcct: [4]int{4, 4, 0, 0},
 		},
 		{
-			file:      "python_backslash_synthetic.csv",
-			wantResp:  []string{"AT D-3.4 full 2", "BE D-3.4 none 3", "CZ D-3.5 partial 5", "DE D-5.2 full 6"},
+			file:     "python_backslash_synthetic.csv",
+			wantResp: []string{"AT D-3.4 full 2", "BE D-3.4 none 3", "CZ D-3.5 partial 5", "DE D-5.2 full 6"},
 			// The backslash-escaped quote splits the comment: its second
 			// half lands in column E, which has no header.
 			wantDiags: []string{"error bad-quote D2", "warning unnamed-column "},
