@@ -29,3 +29,21 @@ func TestValidateFolderWithFilesNotRead(t *testing.T) {
 	assert.Contains(t, out, "report.pdf: warning skipped-file")
 	assert.Contains(t, out, "~$AT.xlsx: info skipped-file")
 }
+
+// TestRunAndValidateWordRepeatsAlike: the same conflict and duplicate are
+// reported by run and validate in the same words, naming both cells.
+func TestRunAndValidateWordRepeatsAlike(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.csv", "country,item,status,respondent\nAT,D-3.4,yes,Ana\nAT,D-3.5.i,no,Ana\n")
+	b := writeFile(t, dir, "b.csv", "country,item,status,respondent\nAT,D-3.4,yes,Ana\nAT,D-3.5.i,yes,Ana\n")
+	_, vout, _ := runCLI(t, "validate", a, b)
+	_, _, rerr := runCLI(t, "run", a, b)
+	for _, line := range []string{
+		"b.csv!C2: warning duplicate: duplicate answer for AT / D-3.4 from respondent Ana: full at b.csv!C2, the same at a.csv!C2; counted once",
+		"b.csv!C3: error conflict: conflicting answers for AT / D-3.5.i from respondent Ana: full at b.csv!C3, none at a.csv!C3; " +
+			"this country and item are treated as unknown",
+	} {
+		assert.Contains(t, vout, line)
+		assert.Contains(t, rerr, line)
+	}
+}
