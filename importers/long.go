@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
 	"github.com/xuri/excelize/v2"
@@ -465,11 +466,35 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 
 // emit hands a response to the sink, or keeps it in the dataset.
 func (s *sheetImport) emit(resp gapanalysis.Response) {
+	s.longText(resp, "evidence", resp.Evidence)
+	s.longText(resp, "comment", resp.Comment)
 	if s.r.sink != nil {
 		s.r.sink(resp)
 		return
 	}
 	s.ds.Responses = append(s.ds.Responses, resp)
+}
+
+// maxCellText is the most characters (UTF-16 code units) a spreadsheet cell
+// holds.
+const maxCellText = excelize.TotalCellChars
+
+// longText warns about an evidence or comment text longer than a spreadsheet
+// cell holds: it is read whole, but the results workbook shows it cut.
+func (s *sheetImport) longText(resp gapanalysis.Response, what, text string) {
+	if len(text) <= maxCellText { // bytes ≥ UTF-16 units
+		return
+	}
+	n := len(utf16.Encode([]rune(text)))
+	if n <= maxCellText {
+		return
+	}
+	d := gapanalysis.NewDiagnostic(gapanalysis.SevWarning, gapanalysis.CodeLongText, fmt.Sprintf(
+		"the %s of this answer (%s / %s) has %s characters, more than the %s a spreadsheet cell holds: "+
+			"it is read whole and kept whole in the JSON and CSV outputs, but the results workbook shows it cut, with a mark",
+		what, resp.Country, resp.Item, gapanalysis.GroupThousands(n), gapanalysis.GroupThousands(maxCellText)))
+	d.File, d.Sheet, d.Cell = resp.Source.File, resp.Source.Sheet, resp.Source.Cell
+	s.ds.Diagnostics = append(s.ds.Diagnostics, d)
 }
 
 // status parses a status cell; a text outside the vocabulary is a bad-status

@@ -54,3 +54,17 @@ func TestLongValuesQuotedShort(t *testing.T) {
 		assert.Less(t, len([]rune(d.Message)), 500, d.Code)
 	}
 }
+
+// TestLongTextWarning: evidence longer than a spreadsheet cell holds is read
+// whole, with a long-text warning.
+func TestLongTextWarning(t *testing.T) {
+	long := strings.Repeat("§ 207 StGB;", 3000) // 33,000 characters
+	ds := readCSVString(t, "Country,Item,Status,Evidence\nAT,D-3.4,yes,"+long+"\nBE,D-3.4,no,short\n", "s.csv", testOptions())
+	require.Len(t, ds.Responses, 2)
+	assert.Equal(t, long, ds.Responses[0].Evidence)
+	require.Len(t, ds.Diagnostics, 1)
+	d := ds.Diagnostics[0]
+	assert.Equal(t, "s.csv!C2: warning long-text: the evidence of this answer (AT / D-3.4) has 33,000 characters, "+
+		"more than the 32,767 a spreadsheet cell holds: it is read whole and kept whole in the JSON and CSV outputs, "+
+		"but the results workbook shows it cut, with a mark", d.Error())
+}
