@@ -69,6 +69,9 @@ const (
 	// CodeNotBoundAnswer (warning): a questionnaire's answer to an item that
 	// does not bind the country, prefilled "na" and locked, was overwritten.
 	CodeNotBoundAnswer Code = "not-bound-answer"
+	// CodeMerged (warning): cells merged down over several rows, in a sheet
+	// too large for them to be applied to each row.
+	CodeMerged Code = "merged"
 	// CodeBadQuote (error): a CSV field with an unbalanced quote; the row is
 	// reported, and the lines after it are read as rows of their own.
 	CodeBadQuote Code = "bad-quote"
@@ -115,6 +118,8 @@ var (
 	ErrLongText = errors.New("text cut in the workbook")
 	// ErrNotBoundAnswer is the sentinel of CodeNotBoundAnswer.
 	ErrNotBoundAnswer = errors.New("answer to an item that does not bind the country")
+	// ErrMerged is the sentinel of CodeMerged.
+	ErrMerged = errors.New("merged cells not applied")
 	// ErrBadQuote is the sentinel of CodeBadQuote.
 	ErrBadQuote = errors.New("unbalanced quote")
 	// ErrReplaced is the sentinel of CodeReplaced.
@@ -140,6 +145,7 @@ var codeErr = map[Code]error{
 	CodeReplaced:              ErrReplaced,
 	CodeBadQuote:              ErrBadQuote,
 	CodeNotBoundAnswer:        ErrNotBoundAnswer,
+	CodeMerged:                ErrMerged,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.

@@ -194,21 +194,25 @@ func hiddenSheet(ds *gapanalysis.Dataset, f *excelize.File, file, sheet string) 
 // country and item columns are merged down over both rows and the cells beside
 // them name the columns under a heading merged across them: its cells under
 // the country and item columns are empty, and every cell it has is a column
-// name.
-func continuesHeader(h header, cells []string) bool {
-	cellAt := func(f field) string {
-		if c := h.col[f]; c >= 0 && c < len(cells) {
-			return strings.TrimSpace(cells[c])
+// name. A cell under the country or item column that repeats the header cell
+// above it is empty too: the merged cell's value, given to each row it spans
+// (see mergedRows).
+func continuesHeader(h header, upper, cells []string) bool {
+	cellAt := func(row []string, f field) string {
+		if c := h.col[f]; c >= 0 && c < len(row) {
+			return strings.TrimSpace(row[c])
 		}
 		return ""
 	}
-	if cellAt(fieldCountry) != "" || cellAt(fieldItem) != "" {
-		return false
+	for _, f := range []field{fieldCountry, fieldItem} {
+		if v := cellAt(cells, f); v != "" && v != cellAt(upper, f) {
+			return false
+		}
 	}
 	named := 0
-	for _, c := range cells {
-		if strings.TrimSpace(c) == "" {
-			continue
+	for i, c := range cells {
+		if c = strings.TrimSpace(c); c == "" || i < len(upper) && c == strings.TrimSpace(upper[i]) {
+			continue // empty, or a header cell merged down over both rows
 		}
 		if headerAliases[headerKey(c)] == fieldNone {
 			return false

@@ -214,7 +214,7 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 	// first data row, read again below.
 	if src.Next() {
 		num, cells := src.Row()
-		if num == h.row+1 && continuesHeader(h, cells) {
+		if num == h.row+1 && continuesHeader(h, headerCells, cells) {
 			rows++
 			lastRow = num
 			headerCells = joinHeader(headerCells, cells)

@@ -393,19 +393,25 @@ func internString(intern map[string]string, b []byte) string {
 	return s
 }
 
+// partOf returns the worksheet part of a sheet, named exactly or else ignoring
+// case.
+func (d *sheetData) partOf(sheet string) (string, bool) {
+	if part, ok := d.parts[sheet]; ok {
+		return part, true
+	}
+	for name, p := range d.parts {
+		if strings.EqualFold(name, sheet) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
 // rows opens the rows of a sheet (named as in the workbook). The caller closes
 // them. When the shared strings cannot be read, the rows stop at once with
 // that error (a too-large diagnostic, wrapped, when they unpack to too much).
 func (d *sheetData) rows(sheet string) (*sheetRows, error) {
-	part, ok := d.parts[sheet]
-	if !ok {
-		for name, p := range d.parts {
-			if strings.EqualFold(name, sheet) {
-				part, ok = p, true
-				break
-			}
-		}
-	}
+	part, ok := d.partOf(sheet)
 	if !ok {
 		return nil, fmt.Errorf("the workbook has no worksheet part for sheet %q", sheet)
 	}
@@ -455,6 +461,7 @@ type sheetRows struct {
 	noValue []int // columns (0-based) of formula cells without a cached value
 	hidden  bool
 
+	merged  []string // merged ranges spanning rows, met after the rows
 	beyond  []string // the first references of cells past Excel's grid, not read
 	nBeyond int      // how many such cells there are
 
@@ -491,6 +498,10 @@ func (s *sheetRows) Next() bool {
 				return false
 			}
 			local := localName(s.sc.name)
+			if k == tokStart && string(local) == "mergeCell" {
+				s.noteMerge() // after the rows: the merged cells
+				continue
+			}
 			if k == tokStart && string(local) == "row" {
 				tag := s.rowTag()
 				s.curRow++
@@ -835,6 +846,36 @@ func (s *sheetRows) Hidden() bool { return s.hidden }
 
 // Close releases the worksheet part.
 func (s *sheetRows) Close() error { return s.rc.Close() }
+
+// noteMerge notes the merged range of the mergeCell start tag just read, when
+// it spans rows.
+func (s *sheetRows) noteMerge() {
+	it := attrIter{s.sc.attrs}
+	for {
+		name, val, ok := it.next()
+		if !ok {
+			return
+		}
+		if string(localName(name)) == "ref" {
+			if m, ok := parseMergeRef(string(unescapeText(nil, val))); ok {
+				s.merged = append(s.merged, m.ref)
+			}
+		}
+	}
+}
+
+// trailingMerges reads the rest of the worksheet part, after the rows given so
+// far, and returns the merged ranges that span rows met after the rows (see
+// merge.go).
+func (s *sheetRows) trailingMerges() []string {
+	if s.err == nil && !s.stopped {
+		m, _ := scanMerges(s.sc)
+		for _, r := range m {
+			s.merged = append(s.merged, r.ref)
+		}
+	}
+	return s.merged
+}
 
 // sheetSource is a rowSource over a worksheet that must be closed.
 type sheetSource interface {

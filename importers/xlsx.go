@@ -165,9 +165,13 @@ func (rd *reader) readWorksheet(ds *gapanalysis.Dataset, f *excelize.File, data 
 	defer rows.Close()
 	// sheetCells notes hidden rows and formulas without values as the layout
 	// readers read the rows, and reports them after.
+	merges, looked := sheetMerges(f, data, sheet)
 	src := newSheetCells(rows)
-	rd.readSheet(ds, src, name, sheet)
+	rd.readSheet(ds, fillMerged(src, merges), name, sheet)
 	src.report(ds, name, sheet)
+	if sr, ok := rows.(*sheetRows); ok && !looked {
+		unappliedMerges(ds, name, sheet, sr.trailingMerges())
+	}
 }
 
 // selectSheets returns the sheets to read, in workbook order, and reports the
