@@ -107,13 +107,18 @@ func findCover(sheets []string) string {
 	return ""
 }
 
-// isQuestionnaireWorkbook reports whether f is a gapstudy questionnaire: it has
-// a Cover sheet whose "File format" field says "gapstudy questionnaire …". It
-// returns the Cover sheet's name.
+// isQuestionnaireWorkbook reports whether f is a gapstudy questionnaire: its
+// Cover sheet's "File format" field says "gapstudy questionnaire …". The Cover
+// is the sheet named Cover or, when none is (an expert renamed it), the first
+// sheet when its content is a Cover's. It returns the Cover sheet's name.
 func isQuestionnaireWorkbook(f *excelize.File) (string, bool) {
-	name := findCover(f.GetSheetList())
+	sheets := f.GetSheetList()
+	name := findCover(sheets)
 	if name == "" {
-		return "", false
+		if len(sheets) < 2 {
+			return "", false
+		}
+		name = sheets[0] // a renamed Cover is still the first sheet
 	}
 	fields, err := readCover(f, name)
 	if err != nil {
@@ -121,6 +126,19 @@ func isQuestionnaireWorkbook(f *excelize.File) (string, bool) {
 	}
 	ff, ok := fields[keyFileFormat]
 	return name, ok && strings.HasPrefix(gapanalysis.Fold(ff.value), questionnaireMark)
+}
+
+// coverOf returns the Cover sheet of a workbook read as a questionnaire: the
+// sheet named Cover, else the first sheet when it is a questionnaire's Cover,
+// else "".
+func coverOf(f *excelize.File) string {
+	if name := findCover(f.GetSheetList()); name != "" {
+		return name
+	}
+	if name, ok := isQuestionnaireWorkbook(f); ok {
+		return name
+	}
+	return ""
 }
 
 // questionnaireCover decides whether a workbook is read as a questionnaire, and
@@ -135,7 +153,7 @@ func (rd *reader) questionnaireCover(f *excelize.File) (string, bool) {
 	case other:
 		return "", false
 	case forced:
-		return findCover(sheets), true
+		return coverOf(f), true
 	}
 	return isQuestionnaireWorkbook(f)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/gapstudy/gapstudy/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 )
 
 // codeMessages returns the messages of the diagnostics with a code.
@@ -76,4 +77,32 @@ func TestOverwrittenNotBoundAnswer(t *testing.T) {
 		report.SheetQuestionnaire + `!F5 warning: item D-3.5 does not bind Denmark (DK), so the questionnaire prefilled its status "na" and locked the cell, ` +
 			`but the cell is empty: the sheet was unprotected and the answer changed. The answer is kept as written; the item is not applicable to DK in the results whatever it says`,
 	}, got, "D-5.2 keeps its na; BP-HOTLINE binds Denmark")
+}
+
+// TestRenamedCover: a questionnaire whose Cover sheet was renamed is still
+// recognised by its content.
+func TestRenamedCover(t *testing.T) {
+	cl := questionnaireChecklist(t)
+	data := fillQuestionnaire(t, templateFor(t, cl, "AT"), coverEdit(report.CoverRespondent, "Expert A"), qCell("F4", "yes"))
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.NoError(t, f.SetSheetName(report.SheetCover, "Deckblatt"))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	ds, err := ReadXLSX(bytes.NewReader(buf.Bytes()), "renamed.xlsx", &Options{Checklist: cl})
+	require.NoError(t, err)
+	requireBalanced(t, ds)
+	require.Len(t, ds.Accounts, 1)
+	assert.Equal(t, LayoutQuestionnaire, ds.Accounts[0].Layout)
+	assert.Equal(t, report.SheetQuestionnaire, ds.Accounts[0].Sheet)
+	got := map[string]string{}
+	for _, r := range ds.Responses {
+		got[string(r.Item)] = r.Status.String() + " " + r.Respondent
+	}
+	assert.Equal(t, "full Expert A", got["D-3.4"])
+	for _, d := range ds.Diagnostics {
+		assert.NotEqual(t, gapanalysis.SevError, d.Severity, d.Error())
+	}
 }
