@@ -82,6 +82,13 @@ func (rd *reader) open(path string) (*gapanalysis.Dataset, error) {
 //
 // A folder without survey files gives a no-data warning.
 //
+// Two questionnaires of one named respondent for one country are two versions
+// of a reply: the later one (by the date on its Cover, or with
+// Options.Replies = RepliesLatest the one read last) replaces the earlier one,
+// with a replaced note, instead of every changed answer being a conflict. The
+// responses of questionnaires are therefore handed on (to Options.Sink, or
+// into the dataset) after every file is read.
+//
 // The error is non-nil only when opts has no checklist, or a path cannot be
 // opened or read.
 func OpenAll(paths []string, opts *Options) (*gapanalysis.Dataset, error) {
@@ -90,6 +97,7 @@ func OpenAll(paths []string, opts *Options) (*gapanalysis.Dataset, error) {
 		return nil, err
 	}
 	all := &gapanalysis.Dataset{}
+	rd.holding = true
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
@@ -107,6 +115,7 @@ func OpenAll(paths []string, opts *Options) (*gapanalysis.Dataset, error) {
 			return nil, err
 		}
 	}
+	rd.settleReplies(all, rd.held)
 	return all, nil
 }
 

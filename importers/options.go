@@ -82,6 +82,14 @@ type Options struct {
 	// checklist does not have makes the readers return the error of
 	// Mapping.Check.
 	Mapping Mapping
+	// Replies says which of two questionnaires of one named respondent for one
+	// country OpenAll keeps (a corrected reply sent again): RepliesDated (the
+	// zero value "") keeps the one with the later date on its Cover, with a
+	// replaced note on the other, and reads both when the dates do not tell
+	// (their different answers are then conflicts); RepliesLatest keeps, when
+	// the dates do not tell, the one read last. Any other value makes the
+	// readers return an error wrapping ErrReplies.
+	Replies string
 	// Engine chooses the code that reads worksheet rows: EngineFast (the zero
 	// value "") or EngineExcelize; both give the same rows and cells. Any other
 	// value makes the readers return an error.
@@ -111,6 +119,10 @@ type reader struct {
 	// workbooks.
 	faultRows map[int]bool
 
+	replies string   // Options.Replies, resolved
+	held    []*reply // questionnaires read by OpenAll, held back (nil: not holding)
+	holding bool     // OpenAll holds questionnaires back (see settleReplies)
+
 	password string // Options.Password
 	sink     func(gapanalysis.Response)
 	engine   Engine // Options.Engine, resolved: EngineFast or EngineExcelize
@@ -133,6 +145,11 @@ func newReader(opts *Options) (*reader, error) {
 	if d := opts.Delimiter; d != 0 && (d >= utf8.RuneSelf || d == '"' || d == '\r' || d == '\n' || d < ' ' && d != '\t') {
 		return nil, fmt.Errorf("%w %q: it must be an ASCII character other than a quote or a line end", ErrDelimiter, d)
 	}
+	replies, err := checkReplies(opts.Replies)
+	if err != nil {
+		return nil, err
+	}
+	r.replies = replies
 	r.password = opts.Password
 	r.sink = opts.Sink
 	eng, engErr := resolveEngine(opts.Engine)

@@ -41,7 +41,7 @@ const (
 var coverKeys = map[string]bool{
 	keyCountryCode: true, keyCountry: true, keyRespondent: true, keyOrganisation: true,
 	keyOrganization: true, keyFileFormat: true, keyChecklist: true, keyChecklistVersion: true,
-	keyChecklistSHA: true, keyMadeFor: true,
+	keyChecklistSHA: true, keyMadeFor: true, keyDate: true,
 }
 
 // templateColumns are the header keys of the Questionnaire sheet's columns that
@@ -275,6 +275,20 @@ func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *excelize.File, n
 		rd.checkChecklist(fields, func(sev gapanalysis.Severity, cell string, row int, msg string) {
 			addDiag(sev, gapanalysis.CodeQuestionnaireMismatch, coverName, cell, row, msg)
 		})
+	}
+
+	if rd.holding {
+		// OpenAll: the answers are held back until every file is read, so that
+		// a later version of this reply can replace them (see settleReplies).
+		rp := &reply{file: name, cover: coverName, country: q.country, respondent: q.respondent}
+		if df, ok := fields[keyDate]; ok {
+			rp.date, rp.dated = coverDate(df.value)
+			rp.dateCell, rp.dateRow = df.cell(), df.row
+		}
+		rd.held = append(rd.held, rp)
+		sink := rd.sink
+		rd.sink = func(r gapanalysis.Response) { rp.responses = append(rp.responses, r) }
+		defer func() { rd.sink = sink }()
 	}
 
 	itemSheets := 0

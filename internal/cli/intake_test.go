@@ -1,12 +1,18 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/report"
 )
 
 // TestValidateFolderWithFilesNotRead: a folder holding an .ods, an .xls, a
@@ -46,4 +52,50 @@ func TestRunAndValidateWordRepeatsAlike(t *testing.T) {
 		assert.Contains(t, vout, line)
 		assert.Contains(t, rerr, line)
 	}
+}
+
+// TestRepliesFlag: a corrected questionnaire sent again replaces the first
+// with --replies latest, in validate and in run; without the flag, the
+// changed answer is a conflict.
+func TestRepliesFlag(t *testing.T) {
+	dir := t.TempDir()
+	cl, err := gapanalysis.Builtin()
+	require.NoError(t, err)
+	version := func(name, status string) {
+		var buf bytes.Buffer
+		require.NoError(t, report.WriteTemplate(&buf, cl, "AT", nil))
+		f, err := excelize.OpenReader(&buf)
+		require.NoError(t, err)
+		defer f.Close()
+		rows, err := f.GetRows(report.SheetCover)
+		require.NoError(t, err)
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == report.CoverRespondent {
+				require.NoError(t, f.SetCellValue(report.SheetCover, fmt.Sprintf("B%d", i+1), "Jane Doe"))
+			}
+		}
+		require.NoError(t, f.SetCellValue(report.SheetQuestionnaire, "F4", status))
+		require.NoError(t, f.SaveAs(filepath.Join(dir, name)))
+	}
+	version("AT-1.xlsx", "yes")
+	version("AT-2.xlsx", "partly")
+
+	code, out, _ := runCLI(t, "validate", dir)
+	assert.Equal(t, ExitData, code)
+	assert.Contains(t, out, "error conflict")
+	assert.Contains(t, out, "info replaced")
+
+	code, out, _ = runCLI(t, "validate", "--replies", "latest", dir)
+	assert.Equal(t, ExitOK, code, out)
+	assert.NotContains(t, out, "conflict")
+	assert.Contains(t, out, "AT-1.xlsx!Cover")
+	assert.Contains(t, out, "is replaced by the version in AT-2.xlsx, read after it (--replies latest)")
+
+	code, _, errOut := runCLI(t, "run", "--replies", "latest", dir)
+	assert.Equal(t, ExitOK, code, errOut)
+	assert.NotContains(t, errOut, "conflict")
+
+	code, _, errOut = runCLI(t, "validate", "--replies", "newest", dir)
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, errOut, `--replies: "newest" is not dated or latest`)
 }
