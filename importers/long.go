@@ -225,7 +225,7 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
-			"columns ignored: %s", strings.Join(h.ignored, ", ")))
+			"columns ignored: %s", listSome(h.ignored, maxIgnoredListed)))
 	}
 	headed := headedColumns(headerCells)
 	var missing []field

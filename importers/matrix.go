@@ -276,7 +276,7 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
-			"columns ignored: %s", strings.Join(h.ignored, ", ")))
+			"columns ignored: %s", listSome(h.ignored, maxIgnoredListed)))
 	}
 
 	var headings, unheaded cellList

@@ -472,7 +472,7 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
-			"columns ignored: %s", strings.Join(h.ignored, ", ")))
+			"columns ignored: %s", listSome(h.ignored, maxIgnoredListed)))
 	}
 	var unheaded cellList
 	defer func() { s.unheadedNote(unheaded) }()

@@ -19,3 +19,7 @@ func (r *reader) badStatusMsg(text string) string {
 	}
 	return msg + "; the answer is counted as unknown"
 }
+
+// maxIgnoredListed is the most ignored columns an ignored-column note names;
+// it then says how many more there are.
+const maxIgnoredListed = 50

@@ -188,3 +188,14 @@ func TestReadCSVPartialWithError(t *testing.T) {
 	assert.Len(t, ds.Responses, 10000)
 	assert.Equal(t, "AT D-3.4 full", respLine(ds.Responses[9999]))
 }
+
+// TestIgnoredColumnsListedShort: a header of thousands of unused columns is
+// named in a note of bounded length.
+func TestIgnoredColumnsListedShort(t *testing.T) {
+	text := "Country,Item,Status" + strings.Repeat(",x", 5000) + "\nAT,D-3.4,yes\n"
+	ds := readCSVString(t, text, "s.csv", testOptions())
+	require.Len(t, ds.Diagnostics, 1)
+	assert.Equal(t, gapanalysis.CodeIgnoredColumn, ds.Diagnostics[0].Code)
+	assert.True(t, strings.HasSuffix(ds.Diagnostics[0].Message, " and 4950 more"), ds.Diagnostics[0].Message)
+	assert.Less(t, len(ds.Diagnostics[0].Message), 1000)
+}

@@ -305,7 +305,7 @@ func (r *reader) readRespondents(ds *gapanalysis.Dataset, src rowSource, file, s
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
 			"columns ignored (their headers name no checklist item; a mapping file can name one): %s",
-			strings.Join(h.ignored, ", ")))
+			listSome(h.ignored, maxIgnoredListed)))
 	}
 	var unheaded cellList
 	for src.Next() {
