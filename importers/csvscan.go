@@ -177,8 +177,29 @@ func (s *csvScanner) readField() bool {
 			return false
 		}
 		s.appendByte(byte(c))
+		s.appendPlain()
 		c = s.next()
 	}
+}
+
+// appendPlain adds to the field, in one go, the bytes already buffered that
+// hold no separator or line end (the common case of an unquoted field).
+func (s *csvScanner) appendPlain() {
+	if s.back >= 0 || len(s.replay) > 0 || s.keep {
+		return
+	}
+	buf, _ := s.br.Peek(s.br.Buffered())
+	i := 0
+	for i < len(buf) {
+		if c := buf[i]; int(c) == s.delim || c == '\n' || c == '\r' {
+			break
+		}
+		i++
+	}
+	if len(s.rec) < maxCSVColumns {
+		s.field = append(s.field, buf[:i]...)
+	}
+	_, _ = s.br.Discard(i)
 }
 
 // readQuoted reads a quoted field, its opening quote just read. It reports
@@ -228,8 +249,30 @@ func (s *csvScanner) readQuoted(col int) bool {
 			s.appendByte('\n')
 		default:
 			s.appendByte(byte(c))
+			s.appendQuoted()
 		}
 	}
+}
+
+// appendQuoted adds to a quoted field, in one go, the bytes already buffered
+// that hold no quote or line end; they are kept in raw too.
+func (s *csvScanner) appendQuoted() {
+	if s.back >= 0 || len(s.replay) > 0 {
+		return
+	}
+	buf, _ := s.br.Peek(s.br.Buffered())
+	i := 0
+	for i < len(buf) {
+		if c := buf[i]; c == '"' || c == '\n' || c == '\r' {
+			break
+		}
+		i++
+	}
+	if len(s.rec) < maxCSVColumns {
+		s.field = append(s.field, buf[:i]...)
+	}
+	s.raw = append(s.raw, buf[:i]...)
+	_, _ = s.br.Discard(i)
 }
 
 // endField reads what ends a quoted field: a separator (false) or a line end
