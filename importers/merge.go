@@ -2,6 +2,7 @@ package importers
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -102,12 +103,50 @@ func (d *sheetData) merges(sheet string) ([]mergeRange, bool) {
 	}
 	defer rc.Close()
 	// archive/zip stops at the size the directory declares, checked against
-	// the limit before.
-	m, err := scanMerges(newXMLScanner(io.LimitReader(rc, int64(zf.UncompressedSize64))))
-	if err != nil && err != zip.ErrFormat {
-		return m, true // the rows meet the same damage, and report it
+	// the limit before. Damage is met again, and reported, by the rows.
+	tail, _ := mergeTail(io.LimitReader(rc, int64(zf.UncompressedSize64)))
+	if tail == nil {
+		return nil, true
 	}
+	m, _ := scanMerges(newXMLScanner(bytes.NewReader(tail)))
 	return m, true
+}
+
+// mergeTail returns the part of a worksheet from its <mergeCells> element on
+// (from the tag before the first "mergeCells" in it), or nil when it has none.
+// It looks for the name in the bytes as they are unpacked, which is several
+// times faster than reading the XML of the rows.
+func mergeTail(r io.Reader) ([]byte, error) {
+	const name = "mergeCells"
+	buf := make([]byte, 0, 64<<10)
+	chunk := make([]byte, 64<<10)
+	var tail []byte
+	for {
+		n, err := r.Read(chunk)
+		if tail != nil {
+			tail = append(tail, chunk[:n]...)
+		} else {
+			buf = append(buf, chunk[:n]...)
+			if i := bytes.Index(buf, []byte(name)); i >= 0 {
+				start := bytes.LastIndexByte(buf[:i], '<')
+				if start < 0 {
+					start = i
+				}
+				tail = append([]byte(nil), buf[start:]...)
+			} else if len(buf) > len(name) {
+				// Keep only what a name cut by the chunk boundary needs, and
+				// the tag start before it.
+				keep := min(len(buf), 256)
+				buf = append(buf[:0], buf[len(buf)-keep:]...)
+			}
+		}
+		if err == io.EOF || err == zip.ErrFormat {
+			return tail, nil
+		}
+		if err != nil {
+			return tail, err
+		}
+	}
 }
 
 // sheetMerges returns the merged ranges of a sheet that span rows: read ahead

@@ -2,7 +2,10 @@ package importers
 
 import (
 	"bytes"
+	"io"
+	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
 	"github.com/stretchr/testify/assert"
@@ -95,4 +98,25 @@ func TestMergedCellsInALargeSheet(t *testing.T) {
 	assert.Equal(t, "big.xlsx!Sheet1: warning merged: the sheet has cells merged down over several rows (C2:C3), "+
 		"but it is larger than 100 bytes, so they were found only after its rows were read: each value counted for "+
 		"the first row of its range only; unmerge the cells and fill in every row", ds.Diagnostics[0].Error())
+}
+
+func TestMergeTail(t *testing.T) {
+	sheet := `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row></sheetData>` +
+		`<x:mergeCells count="2"><x:mergeCell ref="A1:A3"/><mergeCell ref="B2:C2"/><mergeCell ref="D1:D2"/></x:mergeCells></worksheet>`
+	for _, r := range []io.Reader{strings.NewReader(sheet), iotest.OneByteReader(strings.NewReader(sheet)),
+		iotest.HalfReader(strings.NewReader(strings.Repeat(" ", 70000) + sheet))} {
+		tail, err := mergeTail(r)
+		require.NoError(t, err)
+		require.True(t, bytes.HasPrefix(tail, []byte("<x:mergeCells")), "%.40q", tail)
+		m, err := scanMerges(newXMLScanner(bytes.NewReader(tail)))
+		require.NoError(t, err)
+		var refs []string
+		for _, x := range m {
+			refs = append(refs, x.ref)
+		}
+		assert.Equal(t, []string{"A1:A3", "D1:D2"}, refs, "ranges within one row are not kept")
+	}
+	tail, err := mergeTail(strings.NewReader(`<worksheet><sheetData/></worksheet>`))
+	require.NoError(t, err)
+	assert.Nil(t, tail)
 }
