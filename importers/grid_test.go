@@ -24,14 +24,21 @@ func TestCellPastLastColumn(t *testing.T) {
 		`<row r="2">` + inline("A2", "AT") + inline("B2", "D-3.4") + inline("C2", "yes") + inline("XFE2", "lost") + `</row>` +
 		`<row r="3">` + inline("A3", "BE") + inline("B3", "D-3.4") + inline("C3", "no") + `</row>`
 	b := sheetWorkbook(t, wrapSheet([]byte(sheetXML)), nil)
-	ds := readXLSXBytes(t, b, "grid.xlsx", testOptions())
-	assert.Equal(t, []string{"AT D-3.4 full", "BE D-3.4 none"}, respLines(ds))
-	require.Len(t, ds.Diagnostics, 1)
-	d := ds.Diagnostics[0]
-	assert.Equal(t, gapanalysis.CodeTooLarge, d.Code)
-	assert.Equal(t, "1 cell is past the last column (XFD) or row (1,048,576) a sheet has, so it was not read: XFE2; the other cells were read", d.Message)
-	require.Len(t, ds.Accounts, 1)
-	assert.Equal(t, 2, ds.Accounts[0].RowsUsed)
+	for eng, where := range map[Engine]string{
+		EngineFast:     "XFE2",
+		EngineExcelize: "one in row 2 (with the cells after it in that row)",
+	} {
+		opts := testOptions()
+		opts.Engine = eng
+		ds := readXLSXBytes(t, b, "grid.xlsx", opts)
+		assert.Equal(t, []string{"AT D-3.4 full", "BE D-3.4 none"}, respLines(ds), eng)
+		require.Len(t, ds.Diagnostics, 1, eng)
+		d := ds.Diagnostics[0]
+		assert.Equal(t, gapanalysis.CodeTooLarge, d.Code)
+		assert.Equal(t, "1 cell is past the last column (XFD) or row (1,048,576) a sheet has, so it was not read: "+where+"; the other cells were read", d.Message)
+		require.Len(t, ds.Accounts, 1)
+		assert.Equal(t, 2, ds.Accounts[0].RowsUsed)
+	}
 }
 
 // TestRowPastLastRow: a sheet with a row 1,048,577 keeps its row 1,048,576

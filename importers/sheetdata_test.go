@@ -137,9 +137,13 @@ func excelizeRowsOf(b []byte, sheet string, limit int) ([]gotRow, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	got, err := collectRows(&xlsxRows{rows: rows}, limit)
+	x := &xlsxRows{rows: rows}
+	got, err := collectRows(x, limit)
 	for i := range got { // only the sheet-data reader knows these
 		got[i].Hidden, got[i].NoValue = false, nil
+	}
+	if _, n := x.OffGrid(); n > 0 && err == nil {
+		err = excelize.ErrColumnNumber // as excelize's Rows reports it
 	}
 	return got, err
 }

@@ -219,6 +219,9 @@ type xlsxRows struct {
 	num   int
 	cells []string
 	err   error
+
+	beyond  []string // rows with a cell past column XFD, for OffGrid
+	nBeyond int
 }
 
 func (x *xlsxRows) Next() bool {
@@ -227,8 +230,21 @@ func (x *xlsxRows) Next() bool {
 	}
 	x.num++
 	x.cells, x.err = x.rows.Columns()
+	if errors.Is(x.err, excelize.ErrColumnNumber) {
+		// A cell past column XFD: excelize gives the cells before it, and
+		// goes on with the next row.
+		x.err = nil
+		if len(x.beyond) < maxListed {
+			x.beyond = append(x.beyond, fmt.Sprintf("one in row %d (with the cells after it in that row)", x.num))
+		}
+		x.nBeyond++
+	}
 	return x.err == nil
 }
+
+// OffGrid returns the cells past Excel's last column met so far (see
+// sheetRows.OffGrid): excelize names their rows only.
+func (x *xlsxRows) OffGrid() ([]string, int) { return x.beyond, x.nBeyond }
 
 func (x *xlsxRows) Row() (int, []string) { return x.num, x.cells }
 
