@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -226,8 +227,13 @@ func (s *csvScanner) readQuoted(col int) bool {
 			return fault(fmt.Sprintf("the quoted field that begins on line %d has no closing quote", startLine))
 		case '"':
 			d := s.next()
+			spaces := 0
+			for d == ' ' && s.delim != ' ' || d == '\t' && s.delim != '\t' {
+				d = s.next() // spaces after the closing quote are ignored
+				spaces++
+			}
 			switch {
-			case d == '"':
+			case d == '"' && spaces == 0:
 				s.appendByte('"')
 				continue
 			case d < 0 || d == '\n' || d == '\r' || d == s.delim:
@@ -235,8 +241,12 @@ func (s *csvScanner) readQuoted(col int) bool {
 				s.keep = false
 				return true
 			default:
+				what := "text"
+				if d < utf8.RuneSelf {
+					what = quote(string(rune(d)))
+				}
 				return fault(fmt.Sprintf("the quoted field that begins on line %d is followed by %s after its closing quote, not by a separator or the end of the line",
-					startLine, quote(string(rune(d)))))
+					startLine, what))
 			}
 		case '\r':
 			if d := s.next(); d != '\n' {

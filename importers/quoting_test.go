@@ -199,3 +199,15 @@ func TestIgnoredColumnsListedShort(t *testing.T) {
 	assert.True(t, strings.HasSuffix(ds.Diagnostics[0].Message, " and 4950 more"), ds.Diagnostics[0].Message)
 	assert.Less(t, len(ds.Diagnostics[0].Message), 1000)
 }
+
+// TestCSVSpacesAfterClosingQuote: spaces between a closing quote and the
+// separator, as people type them, are not a quoting fault.
+func TestCSVSpacesAfterClosingQuote(t *testing.T) {
+	ds := readCSVString(t, "Country,Item,Status\n\"AT\" ,\"D-3.4\"\t,\"yes\"  \n\"BE\" \"x\",D-3.4,no\n", "s.csv", testOptions())
+	assert.Equal(t, []string{"AT D-3.4 full"}, respLines(ds)[:1])
+	var codes []string
+	for _, d := range ds.Diagnostics {
+		codes = append(codes, string(d.Code)+" "+d.Cell)
+	}
+	assert.Equal(t, []string{"bad-quote A3", "unknown-country A3"}, codes, "a quote after the spaces is a fault")
+}
