@@ -380,38 +380,6 @@ func informative(r Response, it *Item) bool {
 	return r.Status != StatusUnknown
 }
 
-func describe(st Status, hasValue bool, v float64, it *Item) string {
-	if it.Type == NumericItem && hasValue {
-		return fmt.Sprintf("%g", v)
-	}
-	return st.String()
-}
-
-// repeatDiagnostic judges a later answer r of the same respondent (name, "" for
-// none) for the same country and item as an earlier one (status, value and where
-// it is; "" when not known): a duplicate warning when they are the same, a
-// conflict error otherwise, at r's cell.
-func repeatDiagnostic(r Response, prevStatus Status, prevHas bool, prevValue float64, prevAt string, name string, it *Item) Diagnostic {
-	who := "with no respondent named"
-	if name != "" {
-		who = "from respondent " + name
-	}
-	if prevAt == "" {
-		prevAt = "an earlier row"
-	}
-	var d Diagnostic
-	if r.Status == prevStatus && r.HasValue == prevHas && (!r.HasValue || r.Value == prevValue) {
-		d = NewDiagnostic(SevWarning, CodeDuplicate, fmt.Sprintf(
-			"duplicate answer for %s / %s %s (same as %s); counted once", r.Country, r.Item, who, prevAt))
-	} else {
-		d = NewDiagnostic(SevError, CodeConflict, fmt.Sprintf(
-			"conflicting answers for %s / %s %s: %s here, %s at %s; this country and item are treated as unknown",
-			r.Country, r.Item, who, describe(r.Status, r.HasValue, r.Value, it), describe(prevStatus, prevHas, prevValue, it), prevAt))
-	}
-	setPos(&d, r.Source)
-	return d
-}
-
 func setPos(d *Diagnostic, s Source) {
 	d.File, d.Sheet, d.Cell = s.File, s.Sheet, s.Cell
 }

@@ -53,6 +53,39 @@ func TestCheckerMatchesAnalyze(t *testing.T) {
 	assert.ElementsMatch(t, want, got)
 	assert.Equal(t, len(rs), ck.Responses())
 	assert.Equal(t, (&Dataset{Responses: rs}).Countries(), ck.Countries())
+
+	// After the second pass the messages are Analyze's, word for word, naming
+	// both cells.
+	require.True(t, ck.Unlocated())
+	for _, r := range rs {
+		ck.Locate(r)
+	}
+	assert.False(t, ck.Unlocated())
+	var wantMsg, gotMsg []string
+	for _, x := range res.Diagnostics {
+		if x.Code == CodeDuplicate || x.Code == CodeConflict {
+			wantMsg = append(wantMsg, x.Error())
+		}
+	}
+	for _, x := range ck.Diagnostics() {
+		gotMsg = append(gotMsg, x.Error())
+	}
+	assert.ElementsMatch(t, wantMsg, gotMsg)
+	assert.NotContains(t, gotMsg[0], "an earlier row")
+}
+
+// TestRepeatMessages pins the wording of a duplicate and of a conflict, which
+// gapstudy run and gapstudy validate share.
+func TestRepeatMessages(t *testing.T) {
+	it := &Item{ID: "D-3.5", Type: StatusItem}
+	later := Response{Country: "AT", Item: "D-3.5", Status: StatusFull, Respondent: "Ana",
+		Source: Source{File: "b.csv", Cell: "C3"}}
+	d := repeatDiagnostic(later, StatusNone, false, 0, "a.csv!C3", "Ana", it)
+	assert.Equal(t, "b.csv!C3: error conflict: conflicting answers for AT / D-3.5 from respondent Ana: "+
+		"full at b.csv!C3, none at a.csv!C3; this country and item are treated as unknown", d.Error())
+	d = repeatDiagnostic(later, StatusFull, false, 0, "a.csv!C3", "", it)
+	assert.Equal(t, "b.csv!C3: warning duplicate: duplicate answer for AT / D-3.5 with no respondent named: "+
+		"full at b.csv!C3, the same at a.csv!C3; counted once", d.Error())
 }
 
 func cellRef(n int) string {

@@ -3,6 +3,9 @@ package gapanalysis
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Severity of a diagnostic.
@@ -52,6 +55,29 @@ const (
 	// CodeHidden (info): a hidden sheet, or hidden rows, were read like the
 	// others.
 	CodeHidden Code = "hidden"
+	// CodeSkippedFile: a file in an input folder that is not read: a file of
+	// a kind that is not a survey (warning), or a lock file, hidden file or
+	// subfolder (info).
+	CodeSkippedFile Code = "skipped-file"
+	// CodeUnnamedColumn (warning): text in a column whose header cell is
+	// empty, not read; the diagnostic lists the cells.
+	CodeUnnamedColumn Code = "unnamed-column"
+	// CodeLongText (warning): a text longer than a spreadsheet cell holds
+	// (32,767 characters) was cut in the results workbook; the JSON and CSV
+	// outputs keep it whole.
+	CodeLongText Code = "long-text"
+	// CodeNotBoundAnswer (warning): a questionnaire's answer to an item that
+	// does not bind the country, prefilled "na" and locked, was overwritten.
+	CodeNotBoundAnswer Code = "not-bound-answer"
+	// CodeMerged (warning): cells merged down over several rows, in a sheet
+	// too large for them to be applied to each row.
+	CodeMerged Code = "merged"
+	// CodeBadQuote (error): a CSV field with an unbalanced quote; the row is
+	// reported, and the lines after it are read as rows of their own.
+	CodeBadQuote Code = "bad-quote"
+	// CodeReplaced (info): a later version of a questionnaire from the same
+	// respondent replaces an earlier one.
+	CodeReplaced Code = "replaced"
 )
 
 // Sentinel errors, one per code, so callers can use errors.Is on a Diagnostic.
@@ -84,6 +110,20 @@ var (
 	ErrQuestionnaireMismatch = errors.New("questionnaire does not match the study")
 	// ErrHidden is the sentinel of CodeHidden.
 	ErrHidden = errors.New("hidden cells read")
+	// ErrSkippedFile is the sentinel of CodeSkippedFile.
+	ErrSkippedFile = errors.New("file not read")
+	// ErrUnnamedColumn is the sentinel of CodeUnnamedColumn.
+	ErrUnnamedColumn = errors.New("text in a column without a header")
+	// ErrLongText is the sentinel of CodeLongText.
+	ErrLongText = errors.New("text cut in the workbook")
+	// ErrNotBoundAnswer is the sentinel of CodeNotBoundAnswer.
+	ErrNotBoundAnswer = errors.New("answer to an item that does not bind the country")
+	// ErrMerged is the sentinel of CodeMerged.
+	ErrMerged = errors.New("merged cells not applied")
+	// ErrBadQuote is the sentinel of CodeBadQuote.
+	ErrBadQuote = errors.New("unbalanced quote")
+	// ErrReplaced is the sentinel of CodeReplaced.
+	ErrReplaced = errors.New("answers replaced by a later version")
 )
 
 var codeErr = map[Code]error{
@@ -99,6 +139,13 @@ var codeErr = map[Code]error{
 	CodeLayout: ErrLayout, CodeIgnoredRow: ErrIgnoredRow,
 	CodeQuestionnaireMismatch: ErrQuestionnaireMismatch,
 	CodeHidden:                ErrHidden,
+	CodeSkippedFile:           ErrSkippedFile,
+	CodeUnnamedColumn:         ErrUnnamedColumn,
+	CodeLongText:              ErrLongText,
+	CodeReplaced:              ErrReplaced,
+	CodeBadQuote:              ErrBadQuote,
+	CodeNotBoundAnswer:        ErrNotBoundAnswer,
+	CodeMerged:                ErrMerged,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.
@@ -153,4 +200,43 @@ func CountBySeverity(ds []Diagnostic) (errs, warnings, infos int) {
 		}
 	}
 	return
+}
+
+// QuoteMax is the most characters of a value that a diagnostic message quotes.
+const QuoteMax = 200
+
+// Quote returns s in double quotes, as %q writes it, for a diagnostic
+// message. A value longer than QuoteMax characters is cut after QuoteMax of
+// them and the quote says how long it was: "abc…" (5,000 characters). Every
+// message that quotes a value from a file quotes it with Quote, so that a
+// runaway cell (a whole document pasted into one) cannot flood the output.
+func Quote(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= QuoteMax {
+		return strconv.Quote(s)
+	}
+	cut, runes := s, 0
+	for i := range s {
+		if runes == QuoteMax {
+			cut = s[:i]
+			break
+		}
+		runes++
+	}
+	return strconv.Quote(cut+"…") + fmt.Sprintf(" (%s characters)", GroupThousands(n))
+}
+
+// GroupThousands writes n with commas between groups of three digits:
+// 1048576 → "1,048,576".
+func GroupThousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
 }

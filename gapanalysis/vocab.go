@@ -143,11 +143,13 @@ var statusSpellings = map[Status][]string{
 // behaves as the built-in one.
 type Vocabulary struct {
 	spell map[string]Status // folded spelling → status
+	form  map[string]string // folded spelling → the spelling as listed, for suggestions
+	keys  []string          // the folded spellings, sorted, for suggestions
 }
 
 // builtin is the built-in vocabulary, used by ParseStatus and a nil *Vocabulary.
 var builtin = func() *Vocabulary {
-	v := &Vocabulary{spell: map[string]Status{}}
+	v := &Vocabulary{spell: map[string]Status{}, form: map[string]string{}}
 	for st, forms := range statusSpellings {
 		for _, f := range forms {
 			k := foldText(f)
@@ -155,10 +157,50 @@ var builtin = func() *Vocabulary {
 				panic(fmt.Sprintf("gapanalysis: spelling %q is both %s and %s", f, prev, st))
 			}
 			v.spell[k] = st
+			if _, ok := v.form[k]; !ok || f < v.form[k] {
+				v.form[k] = f
+			}
 		}
 	}
+	v.sortKeys()
 	return v
 }()
+
+// sortKeys lists the folded spellings in order, for Suggest.
+func (v *Vocabulary) sortKeys() {
+	v.keys = make([]string, 0, len(v.spell))
+	for k := range v.spell {
+		v.keys = append(v.keys, k)
+	}
+	sort.Strings(v.keys)
+}
+
+// Suggest returns the spelling of the vocabulary closest to a text that it
+// does not hold, and the status it stands for, as Suggest does for names:
+// within an edit distance of max(1, n/3) for a text of n letters (a swap of two
+// neighbouring letters counts as one edit). Texts and spellings shorter than
+// three letters get no suggestion ("x" is not taken for "n"). ok is false when
+// no spelling is close enough. A nil *Vocabulary is the built-in vocabulary.
+func (v *Vocabulary) Suggest(s string) (spelling string, st Status, ok bool) {
+	if v == nil {
+		v = builtin
+	}
+	f := foldText(s)
+	if len([]rune(f)) < 3 {
+		return "", StatusUnknown, false
+	}
+	cands := make([]string, 0, len(v.keys))
+	for _, k := range v.keys {
+		if len([]rune(k)) >= 3 {
+			cands = append(cands, k)
+		}
+	}
+	k, ok := suggest(f, cands, true)
+	if !ok {
+		return "", StatusUnknown, false
+	}
+	return v.form[k], v.spell[k], true
+}
 
 // statusByName maps the keys of Config.Vocabulary to statuses.
 var statusByName = map[string]Status{
@@ -174,10 +216,12 @@ var statusByName = map[string]Status{
 // different status (in the built-in vocabulary or under another key); a spelling
 // that repeats what the built-in vocabulary says is accepted.
 func NewVocabulary(extra map[string][]string) (*Vocabulary, error) {
-	v := &Vocabulary{spell: make(map[string]Status, len(builtin.spell))}
+	v := &Vocabulary{spell: make(map[string]Status, len(builtin.spell)), form: make(map[string]string, len(builtin.form))}
 	for k, st := range builtin.spell {
 		v.spell[k] = st
+		v.form[k] = builtin.form[k]
 	}
+	defer v.sortKeys()
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
 		keys = append(keys, k)
@@ -201,6 +245,7 @@ func NewVocabulary(extra map[string][]string) (*Vocabulary, error) {
 				return nil, fmt.Errorf("vocabulary: %q is listed under both %s and %s", form, added[f], key)
 			}
 			v.spell[f] = st
+			v.form[f] = strings.TrimSpace(form)
 			added[f] = key
 		}
 	}
@@ -508,6 +553,12 @@ var countryIndex, countryCandidates = func() (map[string]CountryCode, []string) 
 // first in the slice wins. ok is false when no candidate is close enough or s is
 // empty.
 func Suggest(s string, candidates []string) (string, bool) {
+	return suggest(s, candidates, false)
+}
+
+// suggest is Suggest; with swaps, a swap of two neighbouring letters counts as
+// one edit.
+func suggest(s string, candidates []string, swaps bool) (string, bool) {
 	a := []rune(strings.ToLower(strings.TrimSpace(s)))
 	if len(a) == 0 {
 		return "", false
@@ -519,7 +570,7 @@ func Suggest(s string, candidates []string) (string, bool) {
 		if d := len(a) - len(b); d > limit || -d > limit {
 			continue
 		}
-		if d := levenshtein(a, b, bestD); d < bestD {
+		if d := levenshtein(a, b, bestD, swaps); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -527,8 +578,10 @@ func Suggest(s string, candidates []string) (string, bool) {
 }
 
 // levenshtein returns the edit distance between a and b, or any value ≥ bound
-// when it is at least bound.
-func levenshtein(a, b []rune, bound int) int {
+// when it is at least bound. With swaps, a swap of two neighbouring letters
+// counts as one edit (the optimal string alignment distance).
+func levenshtein(a, b []rune, bound int, swaps bool) int {
+	prev2 := make([]int, len(b)+1) // the row before prev, for swaps
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -543,12 +596,15 @@ func levenshtein(a, b []rune, bound int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if swaps && i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin >= bound {
 			return bound
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

@@ -588,3 +588,40 @@ func TestLookupCountryCombined(t *testing.T) {
 		assert.Equal(t, tc.want, got, tc.in)
 	}
 }
+
+func TestQuote(t *testing.T) {
+	assert.Equal(t, `"yes"`, Quote("yes"))
+	assert.Equal(t, `"a\"b"`, Quote(`a"b`))
+	s200 := strings.Repeat("x", 200)
+	assert.Equal(t, `"`+s200+`"`, Quote(s200))
+	assert.Equal(t, `"`+s200+`…" (201 characters)`, Quote(s200+"y"))
+	assert.Equal(t, `"`+strings.Repeat("ß", 200)+`…" (1,048,576 characters)`, Quote(strings.Repeat("ß", 1<<20)))
+	assert.Equal(t, "1,048,576", GroupThousands(1<<20))
+	assert.Equal(t, "-1,000", GroupThousands(-1000))
+	assert.Equal(t, "999", GroupThousands(999))
+}
+
+func TestVocabularySuggest(t *testing.T) {
+	v, err := NewVocabulary(map[string][]string{"partial": {"in progress"}})
+	require.NoError(t, err)
+	cases := []struct {
+		in, want string
+		st       Status
+		ok       bool
+	}{
+		{"patially", "partially", StatusPartial, true},
+		{"yse", "yes", StatusFull, true},
+		{"in progres", "in progress", StatusPartial, true},
+		{"x", "", StatusUnknown, false},
+		{"maybe", "", StatusUnknown, false},
+	}
+	for _, tc := range cases {
+		sp, st, ok := v.Suggest(tc.in)
+		assert.Equal(t, tc.ok, ok, tc.in)
+		assert.Equal(t, tc.want, sp, tc.in)
+		assert.Equal(t, tc.st, st, tc.in)
+	}
+	sp, _, ok := (*Vocabulary)(nil).Suggest("nien")
+	assert.True(t, ok)
+	assert.Equal(t, "nein", sp)
+}

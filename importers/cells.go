@@ -67,10 +67,30 @@ func (c *sheetCells) Next() bool {
 	return true
 }
 
+// offGridSource is implemented by row sources that skip cells past Excel's
+// grid (see sheetRows.OffGrid).
+type offGridSource interface {
+	OffGrid() (refs []string, n int)
+}
+
 // report appends to ds what was noted while the sheet was read: one info
-// diagnostic listing the hidden rows that hold something, and one
-// formula-no-value warning listing the formula cells that were read as empty.
+// diagnostic listing the hidden rows that hold something, one
+// formula-no-value warning listing the formula cells that were read as empty,
+// and one too-large error listing the cells past Excel's grid, not read.
 func (c *sheetCells) report(ds *gapanalysis.Dataset, file, sheet string) {
+	if og, ok := c.rowSource.(offGridSource); ok {
+		if refs, n := og.OffGrid(); n > 0 {
+			list := strings.Join(refs, ", ")
+			if n > len(refs) {
+				list += fmt.Sprintf(" and %d more", n-len(refs))
+			}
+			d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeTooLarge, fmt.Sprintf(
+				"%s past the last column (XFD) or row (1,048,576) a sheet has, so %s not read: %s; the other cells were read",
+				plural(n, "cell is", "cells are"), map[bool]string{true: "it was", false: "they were"}[n == 1], list))
+			d.File, d.Sheet = file, sheet
+			ds.Diagnostics = append(ds.Diagnostics, d)
+		}
+	}
 	if len(c.hidden) > 0 {
 		d := gapanalysis.NewDiagnostic(gapanalysis.SevInfo, gapanalysis.CodeHidden, fmt.Sprintf(
 			"%s hidden in the sheet; %s read like the others: %s",
@@ -174,21 +194,25 @@ func hiddenSheet(ds *gapanalysis.Dataset, f *excelize.File, file, sheet string) 
 // country and item columns are merged down over both rows and the cells beside
 // them name the columns under a heading merged across them: its cells under
 // the country and item columns are empty, and every cell it has is a column
-// name.
-func continuesHeader(h header, cells []string) bool {
-	cellAt := func(f field) string {
-		if c := h.col[f]; c >= 0 && c < len(cells) {
-			return strings.TrimSpace(cells[c])
+// name. A cell under the country or item column that repeats the header cell
+// above it is empty too: the merged cell's value, given to each row it spans
+// (see mergedRows).
+func continuesHeader(h header, upper, cells []string) bool {
+	cellAt := func(row []string, f field) string {
+		if c := h.col[f]; c >= 0 && c < len(row) {
+			return strings.TrimSpace(row[c])
 		}
 		return ""
 	}
-	if cellAt(fieldCountry) != "" || cellAt(fieldItem) != "" {
-		return false
+	for _, f := range []field{fieldCountry, fieldItem} {
+		if v := cellAt(cells, f); v != "" && v != cellAt(upper, f) {
+			return false
+		}
 	}
 	named := 0
-	for _, c := range cells {
-		if strings.TrimSpace(c) == "" {
-			continue
+	for i, c := range cells {
+		if c = strings.TrimSpace(c); c == "" || i < len(upper) && c == strings.TrimSpace(upper[i]) {
+			continue // empty, or a header cell merged down over both rows
 		}
 		if headerAliases[headerKey(c)] == fieldNone {
 			return false
@@ -263,11 +287,20 @@ func (ds *dateStyles) isDate(s int) bool {
 	return ds != nil && s >= 0 && s < len(ds.date) && ds.date[s]
 }
 
+// firstDate is the smallest number read as a date: serial 61, 1 March 1900.
+// Below it lie Excel's days of January and February 1900, which its calendar
+// gets wrong (it counts a 29 February 1900) and no survey means: a 1, 0 or 0.5
+// typed in a cell that shows dates is a status, read as the number.
+const firstDate = 61
+
 // text returns the text of a numeric cell of style s: the ISO date (and time)
-// when s is a date format and the number is a date Excel can show, else the
-// number as stored.
+// when s is a date format and the number is a date Excel can show from
+// firstDate on, else the number as stored.
 func (ds *dateStyles) text(s int, raw string) string {
 	if !ds.isDate(s) {
+		return raw
+	}
+	if v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64); err == nil && v < firstDate {
 		return raw
 	}
 	if iso, ok := isoDate(raw, ds.date1904); ok {

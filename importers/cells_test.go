@@ -189,8 +189,9 @@ func TestTwoRowHeaders(t *testing.T) {
 			},
 			merge: []string{"A1:A2", "B1:B2"},
 			want:  []string{"CZ D-5.2 none [§ 1] []"},
-			wantDiags: []diagLine{{gapanalysis.SevError, gapanalysis.CodeMissingValue, "A2"},
-				{gapanalysis.SevError, gapanalysis.CodeMissingValue, "B2"}, {gapanalysis.SevError, gapanalysis.CodeBadStatus, "C2"}},
+			// The cells merged down give row 2 their values.
+			wantDiags: []diagLine{{gapanalysis.SevError, gapanalysis.CodeUnknownCountry, "A2"},
+				{gapanalysis.SevError, gapanalysis.CodeUnknownItem, "B2"}, {gapanalysis.SevError, gapanalysis.CodeBadStatus, "C2"}},
 		},
 		{
 			name: "a data row right below the header is data",

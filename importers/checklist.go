@@ -252,11 +252,11 @@ func (cr *checklistReader) readTable(sheet string, names map[string]string, requ
 					t.extra = append(t.extra, c)
 					if !allowExtra {
 						cr.errAt(sheet, c, t.headerRow, gapanalysis.ErrChecklistSyntax,
-							"unknown column %q (the columns of sheet %s are: %s)", h, sheet, columnList(names))
+							"unknown column %s (the columns of sheet %s are: %s)", quote(h), sheet, columnList(names))
 					}
 				case hasCol(t, canon):
 					cr.errAt(sheet, c, t.headerRow, gapanalysis.ErrChecklistSyntax,
-						"column %q appears twice (first in %s)", h, cellName(t.col[canon], t.headerRow))
+						"column %s appears twice (first in %s)", quote(h), cellName(t.col[canon], t.headerRow))
 				default:
 					t.col[canon] = c
 				}
@@ -308,7 +308,7 @@ func (cr *checklistReader) checkCells(t *table) {
 		for c, v := range r.cells {
 			if strings.TrimSpace(v) != "" && !headed(c) {
 				cr.errAt(t.sheet, c, r.num, gapanalysis.ErrChecklistSyntax,
-					"value %q is in a column without a header, so it would be lost; give the column a header or move the value", strings.TrimSpace(v))
+					"value %s is in a column without a header, so it would be lost; give the column a header or move the value", quote(strings.TrimSpace(v)))
 			}
 		}
 		for c := range t.header {
@@ -360,7 +360,7 @@ func (cr *checklistReader) number(t *table, r tableRow, canon string, def float6
 	}
 	v, ok := parseNumber(s)
 	if !ok {
-		cr.errAt(t.sheet, t.colOf(canon), r.num, gapanalysis.ErrBadField, "%s %q is not a number", canon, s)
+		cr.errAt(t.sheet, t.colOf(canon), r.num, gapanalysis.ErrBadField, "%s %s is not a number", canon, quote(s))
 		return def
 	}
 	return v
@@ -389,7 +389,7 @@ func (cr *checklistReader) word(t *table, r tableRow, canon string, sentinel err
 			return s
 		}
 	}
-	cr.errAt(t.sheet, t.colOf(canon), r.num, sentinel, "%s %q is not %s", canon, t.get(r, canon), orList(allowed))
+	cr.errAt(t.sheet, t.colOf(canon), r.num, sentinel, "%s %s is not %s", canon, quote(t.get(r, canon)), orList(allowed))
 	return s
 }
 
@@ -454,14 +454,14 @@ func (cr *checklistReader) readAbout(cl *gapanalysis.Checklist) {
 		key := strings.TrimSpace(get(keyCol))
 		if key == "" {
 			if v := strings.TrimSpace(get(valCol)); v != "" {
-				cr.errAt(sheet, valCol, num, gapanalysis.ErrChecklistSyntax, "value %q has no field name beside it", v)
+				cr.errAt(sheet, valCol, num, gapanalysis.ErrChecklistSyntax, "value %s has no field name beside it", quote(v))
 			}
 			continue
 		}
 		field, ok := aboutFields[clKey(key)]
 		if !ok {
 			cr.errAt(sheet, keyCol, num, gapanalysis.ErrChecklistSyntax,
-				"unknown field %q (the fields are id, title, version, note, instrument.title, instrument.eli and instrument.not_bound)", key)
+				"unknown field %s (the fields are id, title, version, note, instrument.title, instrument.eli and instrument.not_bound)", quote(key))
 			continue
 		}
 		if first, dup := seen[field]; dup {
@@ -491,7 +491,7 @@ func (cr *checklistReader) readAbout(cl *gapanalysis.Checklist) {
 				code, ok := gapanalysis.LookupCountry(s)
 				if !ok {
 					cr.errAt(sheet, valCol, num, gapanalysis.ErrBadField,
-						"instrument.not_bound: unknown country %q (use EU codes such as DK, EL)", s)
+						"instrument.not_bound: unknown country %s (use EU codes such as DK, EL)", quote(s))
 					continue
 				}
 				cl.Instrument.NotBound = append(cl.Instrument.NotBound, code)
@@ -542,7 +542,7 @@ func (cr *checklistReader) readCriteria(cl *gapanalysis.Checklist) {
 		case id == "":
 			cr.errAt(sheet, t.colOf("id"), r.num, gapanalysis.ErrEmptyID, "the criterion has no id")
 		case first[id] != "":
-			cr.errAt(sheet, t.colOf("id"), r.num, gapanalysis.ErrDuplicateID, "duplicate criterion id %q (first in %s)", id, first[id])
+			cr.errAt(sheet, t.colOf("id"), r.num, gapanalysis.ErrDuplicateID, "duplicate criterion id %s (first in %s)", quote(string(id)), first[id])
 		default:
 			first[id] = cellName(t.colOf("id"), r.num)
 			cr.criteria[id] = true
@@ -631,7 +631,7 @@ func (cr *checklistReader) level(t *table, r tableRow, li *levelInfo, kind, id s
 			*title, li.titleCell = s, cell
 		case s != *title:
 			cr.errAt(t.sheet, t.colOf(kind+"_title"), r.num, gapanalysis.ErrBadField,
-				"%s %s has the title %q in %s but %q here; give it once, or the same each time", kind, id, *title, li.titleCell, s)
+				"%s %s has the title %s in %s but %s here; give it once, or the same each time", kind, id, quote(*title), li.titleCell, quote(s))
 		}
 	}
 	if w, set := cr.weight(t, r, kind+"_weight"); set {
@@ -666,7 +666,7 @@ func (cr *checklistReader) item(t *table, r tableRow) *gapanalysis.Item {
 	case it.ID == "":
 		cr.errAt(t.sheet, t.colOf("id"), r.num, gapanalysis.ErrEmptyID, "the item id is empty")
 	case dup:
-		cr.errAt(t.sheet, t.colOf("id"), r.num, gapanalysis.ErrDuplicateID, "duplicate item id %q (first in %s)", it.ID, first)
+		cr.errAt(t.sheet, t.colOf("id"), r.num, gapanalysis.ErrDuplicateID, "duplicate item id %s (first in %s)", quote(string(it.ID)), first)
 	default:
 		cr.items[it.ID] = idCell
 		cr.itemIDs = append(cr.itemIDs, string(it.ID))
@@ -717,7 +717,7 @@ func (cr *checklistReader) readMeasures(cl *gapanalysis.Checklist) {
 		h := strings.TrimSpace(t.header[c])
 		id := gapanalysis.CriterionID(h)
 		if !cr.criteria[id] {
-			msg := fmt.Sprintf("column %q is not a criterion of the %s sheet", h, checklistCriteria)
+			msg := fmt.Sprintf("column %s is not a criterion of the %s sheet", quote(h), checklistCriteria)
 			if sug, ok := gapanalysis.Suggest(h, ids); ok {
 				msg += " — did you mean " + sug + "?"
 			}
@@ -738,7 +738,7 @@ func (cr *checklistReader) readMeasures(cl *gapanalysis.Checklist) {
 		case m.ID == "":
 			cr.errAt(sheet, t.colOf("id"), r.num, gapanalysis.ErrEmptyID, "the measure id is empty")
 		case first[m.ID] != "":
-			cr.errAt(sheet, t.colOf("id"), r.num, gapanalysis.ErrDuplicateID, "duplicate measure id %q (first in %s)", m.ID, first[m.ID])
+			cr.errAt(sheet, t.colOf("id"), r.num, gapanalysis.ErrDuplicateID, "duplicate measure id %s (first in %s)", quote(string(m.ID)), first[m.ID])
 		default:
 			first[m.ID] = cellName(t.colOf("id"), r.num)
 		}
@@ -749,7 +749,7 @@ func (cr *checklistReader) readMeasures(cl *gapanalysis.Checklist) {
 		for _, a := range addrs {
 			id := gapanalysis.ItemID(a)
 			if _, ok := cr.items[id]; !ok && cr.itemsFound {
-				msg := fmt.Sprintf("measure %s addresses unknown item %q", m.ID, a)
+				msg := fmt.Sprintf("measure %s addresses unknown item %s", m.ID, quote(a))
 				if sug, ok := gapanalysis.Suggest(a, cr.itemIDs); ok {
 					msg += " — did you mean " + sug + "?"
 				}
@@ -767,7 +767,7 @@ func (cr *checklistReader) readMeasures(cl *gapanalysis.Checklist) {
 			}
 			v, ok := parseNumber(s)
 			if !ok || math.IsNaN(v) {
-				cr.errAt(sheet, c.col, r.num, gapanalysis.ErrBadField, "criterion %s: %q is not a number", c.id, s)
+				cr.errAt(sheet, c.col, r.num, gapanalysis.ErrBadField, "criterion %s: %s is not a number", c.id, quote(s))
 				continue
 			}
 			if m.Criteria == nil {

@@ -3,7 +3,6 @@ package importers
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -36,17 +35,16 @@ const sniffSize = 64 << 10
 //
 // Content that is a workbook rather than text is read as such: a zip container
 // as xlsx, an OLE2 file reported as legacy-xls or encrypted. The error is non-nil
-// only when opts has no checklist (ErrNoChecklist) or r fails.
+// only when opts is not usable (ErrNoChecklist, ErrDelimiter…; the dataset is
+// then nil) or r fails: then, as encoding/csv returns a record with its error,
+// the dataset holds what was read before the failure.
 func ReadCSV(r io.Reader, name string, opts *Options) (*gapanalysis.Dataset, error) {
 	rd, err := newReader(opts)
 	if err != nil {
 		return nil, err
 	}
 	ds := newDataset(name)
-	if err := rd.readCSV(ds, r, name); err != nil {
-		return nil, err
-	}
-	return ds, nil
+	return ds, rd.readCSV(ds, r, name)
 }
 
 // readCSV reads one CSV file into ds. It returns only I/O errors of r.
@@ -100,17 +98,43 @@ func (rd *reader) readCSV(ds *gapanalysis.Dataset, r io.Reader, name string) err
 		sample, _ := tr.Peek(sniffSize)
 		delim = detectDelimiter(string(sample))
 	}
-	cr := csv.NewReader(tr)
-	cr.Comma = delim
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	src := &csvRows{cr: cr, fixFields: fixFields, next: 1}
+	src := &csvRows{sc: newCSVScanner(tr, delim), fixFields: fixFields}
+	rd.faultRows = map[int]bool{}
+	defer func() { rd.faultRows = nil }()
+	src.onFault = func(f csvFault, recLine int) {
+		rd.faultRows[recLine] = true
+		d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeBadQuote, f.msg+
+			"; the quote was read as text, the field ending at the next separator, and the lines after it as rows of their own: check this row")
+		d.File, d.Row, d.Col, d.Cell = name, recLine, f.col+1, cellName(f.col, recLine)
+		ds.Diagnostics = append(ds.Diagnostics, d)
+	}
 	rd.readSheet(ds, src, name, "")
+	if sc := src.sc; sc.wide > 0 {
+		d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeTooLarge, fmt.Sprintf(
+			"%s more than %s fields, the most a sheet has columns (A to XFD); the fields after the %s were not read: %s",
+			plural(len(src.wideLines), "line has", "lines have"), gapanalysis.GroupThousands(maxCSVColumns),
+			gapanalysis.GroupThousands(maxCSVColumns)+"th", wideText(src.wideLines, sc.wide)))
+		d.File, d.Row = name, sc.firstWide
+		ds.Diagnostics = append(ds.Diagnostics, d)
+	}
 	if limited.ioErr != nil {
 		return fmt.Errorf("importers: reading %s: %w", name, limited.ioErr)
 	}
 	return nil
+}
+
+// wideText lists the lines with too many fields: all of them up to 20, else
+// the first 20 and how many more.
+func wideText(lines []int, n int) string {
+	text := "line"
+	if n > 1 {
+		text = "lines"
+	}
+	text += " " + rowRanges(lines)
+	if n > len(lines) {
+		text += fmt.Sprintf(" and %d more", n-len(lines))
+	}
+	return text
 }
 
 // validUTF8Prefix reports whether b is valid UTF-8, ignoring a rune cut off at
@@ -158,72 +182,46 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// csvRows adapts encoding/csv to rowSource. Empty lines, which encoding/csv
-// skips, come back as blank rows so that they are counted.
+// csvRows is the rowSource of a CSV file: the records of a csvScanner,
+// numbered by the line they begin on, with invalid UTF-8 fields of a UTF-8 file
+// read as Windows-1252.
 type csvRows struct {
-	cr        *csv.Reader
+	sc        *csvScanner
 	fixFields bool
-	rec       []string
-	line      int // line of the current row
-	next      int // line the next record would start on if no line were skipped
-	pending   []string
-	pendLine  int
-	err       error
-	done      bool
+	onFault   func(f csvFault, recLine int) // called for each quoting fault
+	wideLines []int                         // the first lines with too many fields (at most 20)
 }
 
 func (c *csvRows) Next() bool {
-	if c.pending != nil {
-		if c.line+1 < c.pendLine {
-			c.line++
-			c.rec = nil
-			return true
-		}
-		c.line, c.rec, c.pending = c.pendLine, c.pending, nil
-		return true
-	}
-	if c.done {
+	if !c.sc.Next() {
 		return false
 	}
-	rec, err := c.cr.Read()
-	if err != nil {
-		c.done = true
-		if !errors.Is(err, io.EOF) {
-			c.err = err
-		}
-		return false
-	}
-	line, _ := c.cr.FieldPos(0)
 	if c.fixFields {
-		for i, f := range rec {
+		for i, f := range c.sc.rec {
 			if !utf8.ValidString(f) {
-				rec[i], _ = charmap.Windows1252.NewDecoder().String(f)
+				c.sc.rec[i], _ = charmap.Windows1252.NewDecoder().String(f)
 			}
 		}
 	}
-	start := c.next
-	c.next = line + 1
-	for _, f := range rec {
-		c.next += strings.Count(f, "\n")
+	for _, f := range c.sc.faults {
+		if c.onFault != nil {
+			c.onFault(f, c.sc.recLine)
+		}
 	}
-	if line > start {
-		// Empty lines before this record: yield them as blank rows first.
-		c.pending, c.pendLine = rec, line
-		c.line, c.rec = start, nil
-		return true
+	if c.sc.over && len(c.wideLines) < 20 {
+		c.wideLines = append(c.wideLines, c.sc.recLine)
 	}
-	c.line, c.rec = line, rec
 	return true
 }
 
-func (c *csvRows) Row() (int, []string) { return c.line, c.rec }
+func (c *csvRows) Row() (int, []string) { return c.sc.recLine, c.sc.rec }
 
 func (c *csvRows) Err() error {
 	var d gapanalysis.Diagnostic
-	if errors.As(c.err, &d) {
+	if errors.As(c.sc.err, &d) {
 		return d
 	}
-	return c.err
+	return c.sc.err
 }
 
 // detectDelimiter picks the CSV delimiter of a sample of text: the one of comma,
@@ -234,13 +232,12 @@ func detectDelimiter(sample string) rune {
 	cands := []rune{',', ';', '\t'}
 	best, bestScore := rune(0), 0
 	for _, d := range cands {
-		cr := csv.NewReader(strings.NewReader(sample))
-		cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = d, true, -1
+		sc := newCSVScanner(strings.NewReader(sample), d)
 		for n := 0; n < headerScanRows; {
-			rec, err := cr.Read()
-			if err != nil {
+			if !sc.Next() {
 				break
 			}
+			rec := sc.rec
 			if blank(rec) {
 				continue
 			}
@@ -268,7 +265,7 @@ func detectDelimiter(sample string) rune {
 		switch {
 		case r == '"':
 			inQuote = !inQuote
-		case r == '\n' && !inQuote:
+		case (r == '\n' || r == '\r') && !inQuote:
 			lines++
 		case !inQuote:
 			counts[r]++

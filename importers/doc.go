@@ -14,11 +14,14 @@
 // files and folders and merges them. All take *Options, whose only required field
 // is the Checklist the item IDs are checked against.
 //
-// Only a failure to read at all (an I/O error) is returned as an error. Everything
-// about the content — a file that is not a spreadsheet, an old .xls, a password,
-// a size over the limit, an unknown country, a status outside the vocabulary — is
-// a gapanalysis.Diagnostic in the returned Dataset, and the rest of the file is
-// still read.
+// Only a failure to read at all (an I/O error) is returned as an error; ReadCSV
+// then returns, like encoding/csv, what it read before it with the error.
+// Everything about the content — a file that is not a spreadsheet, an old .xls, a
+// password, a size over the limit, an unknown country, a status outside the
+// vocabulary, an unbalanced quote — is a gapanalysis.Diagnostic in the returned
+// Dataset, and the rest of the file is still read. Nothing is dropped without a
+// word: every file in a folder is read or named (skipped-file), and text in a
+// column without a header is listed (unnamed-column).
 //
 // # The long layout
 //
@@ -94,7 +97,13 @@
 // authoritative: every answer is that country's, and an empty or unknown country
 // is one error diagnostic at that cell, the item rows then counted as read and
 // reported. The respondent is the Cover's name, with the organisation in
-// brackets. The other sheets are read in the questionnaire layout: below a
+// brackets. A renamed Cover is recognised by its content (the first sheet with
+// the File format field). Two questionnaires of one named respondent for one
+// country read by OpenAll are two versions of a reply: the later one (by the
+// Cover's date, or the file read last with Options.Replies = RepliesLatest)
+// replaces the earlier one, with a replaced note. An item that does not bind
+// the country, prefilled "na", whose Status cell was overwritten gets a
+// not-bound-answer warning. The other sheets are read in the questionnaire layout: below a
 // header with ID and Status columns, each row whose ID is a checklist item, or
 // that holds an answer, is a data row; pillar and theme heading rows, without an
 // answer, are skipped. An unanswered item row gives StatusUnknown and counts as
@@ -108,9 +117,16 @@
 // a formula's saved value (a formula never computed is read as empty, with one
 // formula-no-value warning per sheet listing such cells), and a number in a
 // cell with a date format as an ISO 8601 date ("2024-03-15"). Hidden sheets and
-// rows are read like the others, with a hidden note. A two-row header — column
-// names under a heading merged across them, beside header cells merged down —
-// is read as one.
+// rows are read like the others, with a hidden note. A cell merged down over
+// several rows is the value of each row it spans (in its first column). A
+// two-row header — column names under a heading merged across them, beside
+// header cells merged down — is read as one. Cells past Excel's grid (column
+// XFD, row 1,048,576) are reported as too-large and the rest is read.
+//
+// CSV text is split as Excel does: CR LF, LF or CR alone end a line; a quoted
+// field with an unbalanced quote is read again as plain text from its quote,
+// with a bad-quote error at the line it began on, so that the lines after it
+// stay rows of their own; at most 16,384 fields of a line are kept.
 //
 // Options.MaxUnpackedSize and Options.MaxRows bound what is read (too-large):
 // the unpacked size of a workbook is checked from its zip directory before

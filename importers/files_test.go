@@ -297,10 +297,14 @@ func TestOpenAll(t *testing.T) {
 	requireBalanced(t, ds)
 	assert.Equal(t, []string{"AT D-3.4 full", "BE D-3.4 none", "CZ D-3.4 partial", "EE D-3.4 full"}, respLines(ds))
 	assert.Equal(t, []diagLine{
-		{gapanalysis.SevInfo, gapanalysis.CodeNoData, ""},    // ~$a.xlsx skipped
-		{gapanalysis.SevWarning, gapanalysis.CodeNoData, ""}, // the empty folder
+		{gapanalysis.SevWarning, gapanalysis.CodeSkippedFile, ""}, // notes.txt
+		{gapanalysis.SevInfo, gapanalysis.CodeSkippedFile, ""},    // sub/
+		{gapanalysis.SevInfo, gapanalysis.CodeSkippedFile, ""},    // ~$a.xlsx
+		{gapanalysis.SevWarning, gapanalysis.CodeNoData, ""},      // the empty folder
 	}, diagLines(ds))
-	assert.Equal(t, "~$a.xlsx", ds.Diagnostics[0].File)
+	assert.Equal(t, "notes.txt", ds.Diagnostics[0].File)
+	assert.Equal(t, "sub", ds.Diagnostics[1].File)
+	assert.Equal(t, "~$a.xlsx", ds.Diagnostics[2].File)
 	var files []string
 	for _, a := range ds.Accounts {
 		files = append(files, a.File)

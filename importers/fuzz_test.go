@@ -2,8 +2,11 @@ package importers
 
 import (
 	"bytes"
+	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -78,6 +81,8 @@ func FuzzReadCSV(f *testing.F) {
 		"\xff\xfeC\x00o\x00u\x00n\x00t\x00r\x00y\x00",
 		"Country,Item,Status,Comment\nAT,D-3.4,yes,\"open quote\n",
 		"Country,Item\nAT,D-3.4\n",
+		"Country,Item,Status\rAT,D-3.4,yes\r\rBE,D-3.4,\"no\r\"\r",
+		"Country,Item,Status,Comment\nAT,D-3.4,\"yes\"x,\"a\nBE,D-3.4,no,\"b\"\"\n",
 		"Title\n\nID;Ref;AT;Germny;XX\nOffences;;;;\nD-3.4;x;ja;no;\nD-3.44;;yes;;\n;;no\nN-CASES;;12,5;;\n",
 		"Timestamp,Country,Respondent,D-3.4 Engaging,D-3.4 comment,D-3.55,N-CASES\n1,AT,,yes,c,no,many\n2,XX,Bob,,,,\n",
 		"",
@@ -115,5 +120,66 @@ func FuzzReadXLSX(f *testing.F) {
 		opts := &Options{Checklist: cl, MaxRows: 1000, MaxUnpackedSize: 1 << 20}
 		ds, err := ReadXLSX(bytes.NewReader(b), "fuzz.xlsx", opts)
 		checkDataset(t, ds, err, cl)
+	})
+}
+
+// FuzzCSVScanner compares the scanner with encoding/csv on the text that
+// encoding/csv reads without LazyQuotes (no CR, which it reads differently):
+// the same records on the same lines, empty lines aside. On any text, every
+// record keeps at most maxCSVColumns fields and the line numbers grow.
+func FuzzCSVScanner(f *testing.F) {
+	for _, s := range []string{
+		"a,b,c\n1,2,3\n", "a,\"b\n,\"\"c\"\n\n1", "\"a\"\"\",b", "a,\"b", "\"a\"b,c\nd", "\r\n\r", ",,\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		sc := newCSVScanner(strings.NewReader(text), ',')
+		var got [][]string
+		var lines []int
+		last, faults := 0, 0
+		for sc.Next() {
+			faults += len(sc.faults)
+			if sc.recLine <= last {
+				t.Fatalf("record on line %d after one on line %d", sc.recLine, last)
+			}
+			last = sc.recLine
+			if len(sc.rec) > maxCSVColumns {
+				t.Fatalf("%d fields kept", len(sc.rec))
+			}
+			if len(sc.rec) == 1 && sc.rec[0] == "" {
+				continue // an empty line, which encoding/csv skips
+			}
+			got = append(got, append([]string(nil), sc.rec...))
+			lines = append(lines, sc.recLine)
+		}
+		if strings.ContainsRune(text, '\r') {
+			return
+		}
+		cr := csv.NewReader(strings.NewReader(text))
+		cr.FieldsPerRecord = -1
+		var want [][]string
+		var wantLines []int
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return // not strictly valid CSV: compared above only
+			}
+			if len(rec) == 1 && rec[0] == "" {
+				continue // `""` alone on a line, compared as an empty line
+			}
+			line, _ := cr.FieldPos(0)
+			want = append(want, rec)
+			wantLines = append(wantLines, line)
+		}
+		if faults > 0 {
+			t.Fatalf("%d quoting faults in text that encoding/csv reads", faults)
+		}
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(lines, wantLines) {
+			t.Fatalf("records %q on lines %v, encoding/csv %q on lines %v", got, lines, want, wantLines)
+		}
 	})
 }

@@ -114,7 +114,7 @@ func requireBalanced(t testing.TB, ds *gapanalysis.Dataset) {
 		case gapanalysis.CodeMissingColumn:
 			missingCol[k] = true
 		case gapanalysis.CodeUnknownCountry, gapanalysis.CodeUnknownItem, gapanalysis.CodeBadStatus,
-			gapanalysis.CodeBadValue, gapanalysis.CodeMissingValue:
+			gapanalysis.CodeBadValue, gapanalysis.CodeMissingValue, gapanalysis.CodeBadQuote:
 			require.Equal(t, gapanalysis.SevError, d.Severity)
 			require.NotEmpty(t, d.Cell, "row diagnostic without a cell: %v", d)
 			if d.Row <= headerRow[k] {

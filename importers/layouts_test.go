@@ -513,8 +513,8 @@ func TestMatrixDiagnostics(t *testing.T) {
 					`value "many" of numeric item N-CASES is not a number (nor n/a or unknown); the answer is counted as unknown`},
 				{gapanalysis.SevInfo, gapanalysis.CodeIgnoredRow, "", 0,
 					`rows with neither an item ID nor an answer were taken for headings and skipped: rows 3 ("Offences"), 11 ("Note")`},
-				{gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, "", 0,
-					"1 value in columns without a header was not read: H10"},
+				{gapanalysis.SevWarning, gapanalysis.CodeUnnamedColumn, "", 0,
+					"1 value in columns without a header was not read: H10; give the column a header (or clear the cells) if it holds answers"},
 			}
 			var got []want
 			for _, d := range ds.Diagnostics {
@@ -576,7 +576,7 @@ func TestRespondentsDiagnostics(t *testing.T) {
 			`status "maybe" is not in the vocabulary (full, partial, none, n/a, unknown and their spellings); the answer is counted as unknown`},
 		{gapanalysis.SevError, gapanalysis.CodeBadValue, "G5",
 			`value "many" of numeric item N-CASES is not a number (nor n/a or unknown); the answer is counted as unknown`},
-		{gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, "", "1 value in columns without a header was not read: J7"},
+		{gapanalysis.SevWarning, gapanalysis.CodeUnnamedColumn, "", "1 value in columns without a header was not read: J7; give the column a header (or clear the cells) if it holds answers"},
 	}, got)
 	var resp []string
 	for _, r := range ds.Responses {

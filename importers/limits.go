@@ -186,10 +186,13 @@ func openBytes(b []byte) func(excelize.Options) (*excelize.File, error) {
 }
 
 // convertTip returns ", or convert it with: soffice --headless --convert-to
-// xlsx NAME" for a file named .xls (quoted for a shell when it needs to be), and
-// "" otherwise: for another name the converted file could replace the original.
+// xlsx NAME" for a spreadsheet file that LibreOffice converts (.xls, .xlsb,
+// .ods, .fods, .ots; NAME quoted for a shell when it needs to be), and ""
+// otherwise: for another name the converted file could replace the original.
 func convertTip(name string) string {
-	if !strings.EqualFold(filepath.Ext(name), ".xls") {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xls", ".xlsb", ".ods", ".fods", ".ots":
+	default:
 		return ""
 	}
 	arg := name

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
 	"github.com/xuri/excelize/v2"
@@ -137,7 +138,7 @@ func parseHeader(cells []string, rowNum int) (header, bool) {
 		if used[i] || strings.TrimSpace(c) == "" {
 			continue
 		}
-		desc := fmt.Sprintf("%q (%s)", strings.TrimSpace(c), cellName(i, rowNum))
+		desc := fmt.Sprintf("%s (%s)", quote(strings.TrimSpace(c)), cellName(i, rowNum))
 		if i == h.col[fieldSource] {
 			desc += " (provenance: the evidence column is used)"
 		}
@@ -213,18 +214,20 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 	// first data row, read again below.
 	if src.Next() {
 		num, cells := src.Row()
-		if num == h.row+1 && continuesHeader(h, cells) {
+		if num == h.row+1 && continuesHeader(h, headerCells, cells) {
 			rows++
 			lastRow = num
-			h, _ = parseHeader(joinHeader(headerCells, cells), h.row)
+			headerCells = joinHeader(headerCells, cells)
+			h, _ = parseHeader(headerCells, h.row)
 		} else {
 			src = pushBack(src, num, cells)
 		}
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
-			"columns ignored: %s", strings.Join(h.ignored, ", ")))
+			"columns ignored: %s", listSome(h.ignored, maxIgnoredListed)))
 	}
+	headed := headedColumns(headerCells)
 	var missing []field
 	for _, f := range []field{fieldCountry, fieldItem, fieldStatus} {
 		if h.col[f] < 0 {
@@ -236,6 +239,8 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 		return
 	}
 
+	var unheaded cellList
+	defer func() { s.unheadedNote(unheaded) }()
 	for src.Next() {
 		rows++
 		num, cells := src.Row()
@@ -247,14 +252,35 @@ func (r *reader) readLong(ds *gapanalysis.Dataset, src rowSource, file, sheet st
 			s.acct.BlankRows++
 			continue
 		}
+		unheaded.addUnheaded(cells, headed, num)
 		s.acct.RowsRead++
-		if s.row(h, num, cells) {
+		if s.row(h, num, cells) && !s.r.faulty(num) {
 			s.acct.RowsUsed++
 		} else {
 			s.acct.RowsReported++
 		}
 	}
 	s.readError(src, lastRow)
+}
+
+// headedColumns returns, for each column of a header row, whether its header
+// cell holds something (the columns the header names, or ignores by name).
+func headedColumns(headerCells []string) []bool {
+	headed := make([]bool, len(headerCells))
+	for i, c := range headerCells {
+		headed[i] = strings.TrimSpace(c) != ""
+	}
+	return headed
+}
+
+// addUnheaded adds the non-empty cells of a row that lie in columns whose
+// header cell is empty (headed[c] false, or past the header).
+func (l *cellList) addUnheaded(cells []string, headed []bool, num int) {
+	for c, cell := range cells {
+		if (c >= len(headed) || !headed[c]) && strings.TrimSpace(cell) != "" {
+			l.add(cellName(c, num))
+		}
+	}
 }
 
 // skipRows counts the rows below a header that lacks a required column, and
@@ -374,7 +400,7 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 			country = code
 			break
 		}
-		msg := fmt.Sprintf("unknown country %q", c)
+		msg := fmt.Sprintf("unknown country %s", quote(c))
 		if sug, ok := gapanalysis.SuggestCountry(c); ok {
 			msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 		}
@@ -389,7 +415,7 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 		if item = s.r.lookupItem(id); item != nil {
 			break
 		}
-		msg := fmt.Sprintf("unknown item %q", id)
+		msg := fmt.Sprintf("unknown item %s", quote(id))
 		if sug, ok := gapanalysis.Suggest(id, s.r.itemIDs); ok {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}
@@ -419,8 +445,8 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 				resp.Value, resp.HasValue = v, true
 			} else {
 				fail(gapanalysis.CodeBadValue, fieldValue, fmt.Sprintf(
-					"value %q of numeric item %s is not a number; the answer is counted as unknown",
-					valueText, item.ID))
+					"value %s of numeric item %s is not a number; the answer is counted as unknown",
+					quote(valueText), item.ID))
 			}
 		}
 		if !statusIsNumber {
@@ -440,11 +466,35 @@ func (s *sheetImport) row(h header, num int, cells []string) bool {
 
 // emit hands a response to the sink, or keeps it in the dataset.
 func (s *sheetImport) emit(resp gapanalysis.Response) {
+	s.longText(resp, "evidence", resp.Evidence)
+	s.longText(resp, "comment", resp.Comment)
 	if s.r.sink != nil {
 		s.r.sink(resp)
 		return
 	}
 	s.ds.Responses = append(s.ds.Responses, resp)
+}
+
+// maxCellText is the most characters (UTF-16 code units) a spreadsheet cell
+// holds.
+const maxCellText = excelize.TotalCellChars
+
+// longText warns about an evidence or comment text longer than a spreadsheet
+// cell holds: it is read whole, but the results workbook shows it cut.
+func (s *sheetImport) longText(resp gapanalysis.Response, what, text string) {
+	if len(text) <= maxCellText { // bytes ≥ UTF-16 units
+		return
+	}
+	n := len(utf16.Encode([]rune(text)))
+	if n <= maxCellText {
+		return
+	}
+	d := gapanalysis.NewDiagnostic(gapanalysis.SevWarning, gapanalysis.CodeLongText, fmt.Sprintf(
+		"the %s of this answer (%s / %s) has %s characters, more than the %s a spreadsheet cell holds: "+
+			"it is read whole and kept whole in the JSON and CSV outputs, but the results workbook shows it cut, with a mark",
+		what, resp.Country, resp.Item, gapanalysis.GroupThousands(n), gapanalysis.GroupThousands(maxCellText)))
+	d.File, d.Sheet, d.Cell = resp.Source.File, resp.Source.Sheet, resp.Source.Cell
+	s.ds.Diagnostics = append(s.ds.Diagnostics, d)
 }
 
 // status parses a status cell; a text outside the vocabulary is a bad-status
@@ -455,9 +505,7 @@ func (s *sheetImport) status(text string, h header, num int, ok *bool) gapanalys
 		return st
 	}
 	*ok = false
-	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, h.col[fieldStatus], num, fmt.Sprintf(
-		"status %q is not in the vocabulary (full, partial, none, n/a, unknown and their "+
-			"spellings); the answer is counted as unknown", text))
+	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, h.col[fieldStatus], num, s.r.badStatusMsg(text))
 	return gapanalysis.StatusUnknown
 }
 

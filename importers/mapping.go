@@ -42,7 +42,7 @@ func (e *MappingError) Error() string {
 		pos = fmt.Sprintf("%s:%d", pos, e.Line)
 	}
 	if e.Header != "" {
-		return fmt.Sprintf("%s: header %q: %s", pos, e.Header, e.Msg)
+		return fmt.Sprintf("%s: header %s: %s", pos, quote(e.Header), e.Msg)
 	}
 	return pos + ": " + e.Msg
 }
@@ -303,7 +303,7 @@ func (m Mapping) Check(cl *gapanalysis.Checklist) error {
 		if known[itemKey(string(e.Item))] {
 			continue
 		}
-		msg := fmt.Sprintf("unknown item %q", e.Item)
+		msg := fmt.Sprintf("unknown item %s", quote(string(e.Item)))
 		if sug, ok := gapanalysis.Suggest(string(e.Item), ids); ok {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}

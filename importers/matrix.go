@@ -194,7 +194,7 @@ func (r *reader) newMatrixHead(row bufRow, idCol int) *matrixHead {
 			mh.unknown = append(mh.unknown, matrixColumn{col: c, text: text})
 			continue
 		}
-		mh.ignored = append(mh.ignored, fmt.Sprintf("%q (%s)", text, cellName(c, row.num)))
+		mh.ignored = append(mh.ignored, fmt.Sprintf("%s (%s)", quote(text), cellName(c, row.num)))
 	}
 	return mh
 }
@@ -267,7 +267,7 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 	s.layoutNote(LayoutMatrix, how, h.row, fmt.Sprintf("header in row %d, item IDs in column %s, %d countries (%s)",
 		h.row, colName(h.idCol), len(h.countries), strings.Join(codes, ", ")))
 	for _, u := range h.unknown {
-		msg := fmt.Sprintf("unknown country %q in the header", u.text)
+		msg := fmt.Sprintf("unknown country %s in the header", quote(u.text))
 		if sug, ok := gapanalysis.SuggestCountry(u.text); ok {
 			msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 		}
@@ -276,7 +276,7 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
-			"columns ignored: %s", strings.Join(h.ignored, ", ")))
+			"columns ignored: %s", listSome(h.ignored, maxIgnoredListed)))
 	}
 
 	var headings, unheaded cellList
@@ -301,9 +301,13 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 				unheaded.add(s.cell(c, num))
 			}
 		}
-		switch s.matrixRow(h, num, cells) {
+		outcome := s.matrixRow(h, num, cells)
+		if outcome != rowReported && s.r.faulty(num) {
+			outcome = rowReported
+		}
+		switch outcome {
 		case rowHeading:
-			headings.add(fmt.Sprintf("%d (%q)", num, firstText(cells)))
+			headings.add(fmt.Sprintf("%d (%s)", num, quote(firstText(cells))))
 		case rowUsed:
 			s.acct.RowsRead++
 			s.acct.RowsUsed++
@@ -321,15 +325,15 @@ func (r *reader) readMatrix(ds *gapanalysis.Dataset, src rowSource, file, sheet 
 	s.readError(src, last)
 }
 
-// unheadedNote lists, in one ignored-column note, the values found in columns
-// without a header cell.
-func (s *layoutImport) unheadedNote(l cellList) {
+// unheadedNote lists, in one unnamed-column warning, the values found in
+// columns without a header cell, which are not read.
+func (s *sheetImport) unheadedNote(l cellList) {
 	if l.n == 0 {
 		return
 	}
-	s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, 0, fmt.Sprintf(
-		"%d %s in columns without a header %s not read: %s", l.n, oneOrMany(l.n, "value", "values"),
-		oneOrMany(l.n, "was", "were"), l))
+	s.diag(gapanalysis.SevWarning, gapanalysis.CodeUnnamedColumn, -1, 0, fmt.Sprintf(
+		"%d %s in columns without a header %s not read: %s; give the column a header (or clear the cells) if it holds answers",
+		l.n, oneOrMany(l.n, "value", "values"), oneOrMany(l.n, "was", "were"), l))
 }
 
 // rowOutcome is what became of a data row.
@@ -366,7 +370,7 @@ func (s *layoutImport) matrixRow(h *matrixHead, num int, cells []string) rowOutc
 		case id == "":
 			s.diag(gapanalysis.SevError, gapanalysis.CodeMissingValue, h.idCol, num, "the item ID is empty; "+lost)
 		default:
-			msg := fmt.Sprintf("unknown item %q", id)
+			msg := fmt.Sprintf("unknown item %s", quote(id))
 			if hasSug {
 				msg += fmt.Sprintf(" — did you mean %s?", sug)
 			}
@@ -408,17 +412,15 @@ func (s *layoutImport) answer(resp *gapanalysis.Response, item *gapanalysis.Item
 			return true
 		}
 		s.diag(gapanalysis.SevError, gapanalysis.CodeBadValue, col, num, fmt.Sprintf(
-			"value %q of numeric item %s is not a number (nor n/a or unknown); the answer is counted as unknown",
-			text, item.ID))
+			"value %s of numeric item %s is not a number (nor n/a or unknown); the answer is counted as unknown",
+			quote(text), item.ID))
 		return false
 	}
 	if st, ok := s.status(text); ok {
 		resp.Status = st
 		return true
 	}
-	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, col, num, fmt.Sprintf(
-		"status %q is not in the vocabulary (full, partial, none, n/a, unknown and their "+
-			"spellings); the answer is counted as unknown", text))
+	s.diag(gapanalysis.SevError, gapanalysis.CodeBadStatus, col, num, s.r.badStatusMsg(text))
 	return false
 }
 

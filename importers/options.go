@@ -2,7 +2,9 @@ package importers
 
 import (
 	"errors"
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
@@ -18,6 +20,10 @@ const (
 	// headerScanRows is how many non-empty rows are searched for the header row.
 	headerScanRows = 20
 )
+
+// ErrDelimiter is returned by the readers when Options.Delimiter cannot
+// separate CSV fields.
+var ErrDelimiter = errors.New("importers: bad Options.Delimiter")
 
 // ErrNoChecklist is returned when Options or Options.Checklist is nil.
 var ErrNoChecklist = errors.New("importers: Options.Checklist is required")
@@ -35,8 +41,10 @@ type Options struct {
 	// then case-insensitively); a name that is not in a workbook is an error
 	// diagnostic. nil or empty: every sheet. Ignored for CSV.
 	Sheets []string
-	// Delimiter is the CSV field separator. 0: detected from the first lines
-	// (comma, semicolon or tab).
+	// Delimiter is the CSV field separator, an ASCII character other than a
+	// quote or a line end (another one makes the readers return an error
+	// wrapping ErrDelimiter). 0: detected from the first lines (comma,
+	// semicolon or tab).
 	Delimiter rune
 	// MaxUnpackedSize is the largest input accepted, in bytes: the sum of the
 	// unpacked parts of an xlsx file, or the text of a CSV file. 0 means
@@ -74,6 +82,14 @@ type Options struct {
 	// checklist does not have makes the readers return the error of
 	// Mapping.Check.
 	Mapping Mapping
+	// Replies says which of two questionnaires of one named respondent for one
+	// country OpenAll keeps (a corrected reply sent again): RepliesDated (the
+	// zero value "") keeps the one with the later date on its Cover, with a
+	// replaced note on the other, and reads both when the dates do not tell
+	// (their different answers are then conflicts); RepliesLatest keeps, when
+	// the dates do not tell, the one read last. Any other value makes the
+	// readers return an error wrapping ErrReplies.
+	Replies string
 	// Engine chooses the code that reads worksheet rows: EngineFast (the zero
 	// value "") or EngineExcelize; both give the same rows and cells. Any other
 	// value makes the readers return an error.
@@ -98,6 +114,15 @@ type reader struct {
 	mapping      map[string]*gapanalysis.Item // textKey of a header → item (Options.Mapping)
 	questions    map[string]*gapanalysis.Item // textKey of a question text → item
 
+	// faultRows are the lines of the CSV file being read whose records have a
+	// quoting fault (a bad-quote error): they count as reported. nil for
+	// workbooks.
+	faultRows map[int]bool
+
+	replies string   // Options.Replies, resolved
+	held    []*reply // questionnaires read by OpenAll, held back (nil: not holding)
+	holding bool     // OpenAll holds questionnaires back (see settleReplies)
+
 	password string // Options.Password
 	sink     func(gapanalysis.Response)
 	engine   Engine // Options.Engine, resolved: EngineFast or EngineExcelize
@@ -117,6 +142,14 @@ func newReader(opts *Options) (*reader, error) {
 		byID:    map[gapanalysis.ItemID]*gapanalysis.Item{},
 		items:   map[string]*gapanalysis.Item{},
 	}
+	if d := opts.Delimiter; d != 0 && (d >= utf8.RuneSelf || d == '"' || d == '\r' || d == '\n' || d < ' ' && d != '\t') {
+		return nil, fmt.Errorf("%w %q: it must be an ASCII character other than a quote or a line end", ErrDelimiter, d)
+	}
+	replies, err := checkReplies(opts.Replies)
+	if err != nil {
+		return nil, err
+	}
+	r.replies = replies
 	r.password = opts.Password
 	r.sink = opts.Sink
 	eng, engErr := resolveEngine(opts.Engine)
@@ -200,3 +233,7 @@ func refKey(s string) string {
 func itemKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), "")
 }
+
+// faulty reports whether the record on line num of the CSV file being read
+// has a quoting fault, already reported: such a row counts as reported.
+func (r *reader) faulty(num int) bool { return r.faultRows[num] }

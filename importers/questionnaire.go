@@ -41,7 +41,7 @@ const (
 var coverKeys = map[string]bool{
 	keyCountryCode: true, keyCountry: true, keyRespondent: true, keyOrganisation: true,
 	keyOrganization: true, keyFileFormat: true, keyChecklist: true, keyChecklistVersion: true,
-	keyChecklistSHA: true, keyMadeFor: true,
+	keyChecklistSHA: true, keyMadeFor: true, keyDate: true,
 }
 
 // templateColumns are the header keys of the Questionnaire sheet's columns that
@@ -107,13 +107,18 @@ func findCover(sheets []string) string {
 	return ""
 }
 
-// isQuestionnaireWorkbook reports whether f is a gapstudy questionnaire: it has
-// a Cover sheet whose "File format" field says "gapstudy questionnaire …". It
-// returns the Cover sheet's name.
+// isQuestionnaireWorkbook reports whether f is a gapstudy questionnaire: its
+// Cover sheet's "File format" field says "gapstudy questionnaire …". The Cover
+// is the sheet named Cover or, when none is (an expert renamed it), the first
+// sheet when its content is a Cover's. It returns the Cover sheet's name.
 func isQuestionnaireWorkbook(f *excelize.File) (string, bool) {
-	name := findCover(f.GetSheetList())
+	sheets := f.GetSheetList()
+	name := findCover(sheets)
 	if name == "" {
-		return "", false
+		if len(sheets) < 2 {
+			return "", false
+		}
+		name = sheets[0] // a renamed Cover is still the first sheet
 	}
 	fields, err := readCover(f, name)
 	if err != nil {
@@ -121,6 +126,19 @@ func isQuestionnaireWorkbook(f *excelize.File) (string, bool) {
 	}
 	ff, ok := fields[keyFileFormat]
 	return name, ok && strings.HasPrefix(gapanalysis.Fold(ff.value), questionnaireMark)
+}
+
+// coverOf returns the Cover sheet of a workbook read as a questionnaire: the
+// sheet named Cover, else the first sheet when it is a questionnaire's Cover,
+// else "".
+func coverOf(f *excelize.File) string {
+	if name := findCover(f.GetSheetList()); name != "" {
+		return name
+	}
+	if name, ok := isQuestionnaireWorkbook(f); ok {
+		return name
+	}
+	return ""
 }
 
 // questionnaireCover decides whether a workbook is read as a questionnaire, and
@@ -135,7 +153,7 @@ func (rd *reader) questionnaireCover(f *excelize.File) (string, bool) {
 	case other:
 		return "", false
 	case forced:
-		return findCover(sheets), true
+		return coverOf(f), true
 	}
 	return isQuestionnaireWorkbook(f)
 }
@@ -227,7 +245,7 @@ func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *excelize.File, n
 			addDiag(gapanalysis.SevError, gapanalysis.CodeMissingValue, coverName, cf.cell(), cf.row,
 				"the country is empty, so the questionnaire's answers cannot be attributed")
 		case !found:
-			msg := fmt.Sprintf("unknown country %q", cf.value)
+			msg := fmt.Sprintf("unknown country %s", quote(cf.value))
 			if sug, ok := gapanalysis.SuggestCountry(cf.value); ok {
 				msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 			}
@@ -252,11 +270,25 @@ func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *excelize.File, n
 			q.whence += fmt.Sprintf(" (%s!%s)", coverName, cf.cell())
 		}
 		if q.respondent != "" {
-			q.whence += fmt.Sprintf(", respondent %q", q.respondent)
+			q.whence += fmt.Sprintf(", respondent %s", quote(q.respondent))
 		}
 		rd.checkChecklist(fields, func(sev gapanalysis.Severity, cell string, row int, msg string) {
 			addDiag(sev, gapanalysis.CodeQuestionnaireMismatch, coverName, cell, row, msg)
 		})
+	}
+
+	if rd.holding {
+		// OpenAll: the answers are held back until every file is read, so that
+		// a later version of this reply can replace them (see settleReplies).
+		rp := &reply{file: name, cover: coverName, country: q.country, respondent: q.respondent}
+		if df, ok := fields[keyDate]; ok {
+			rp.date, rp.dated = coverDate(df.value)
+			rp.dateCell, rp.dateRow = df.cell(), df.row
+		}
+		rd.held = append(rd.held, rp)
+		sink := rd.sink
+		rd.sink = func(r gapanalysis.Response) { rp.responses = append(rp.responses, r) }
+		defer func() { rd.sink = sink }()
 	}
 
 	itemSheets := 0
@@ -326,7 +358,7 @@ func (rd *reader) checkChecklist(fields cover, report func(sev gapanalysis.Sever
 	switch {
 	case idOK && id.value != "" && id.value != cl.ID:
 		report(gapanalysis.SevWarning, id.cell(), id.row, fmt.Sprintf(
-			"the questionnaire was made from checklist %q, but the study uses %q; items are matched by ID", id.value, cl.ID))
+			"the questionnaire was made from checklist %s, but the study uses %q; items are matched by ID", quote(id.value), cl.ID))
 	case verOK && ver.value != "" && ver.value != cl.Version:
 		report(gapanalysis.SevWarning, ver.cell(), ver.row, fmt.Sprintf(
 			"the questionnaire was made from version %s of checklist %s, but the study uses version %s; items are matched by ID",
@@ -385,7 +417,7 @@ func parseQuestionnaireHeader(cells []string, rowNum int) (qheader, bool) {
 			*col = i
 			continue
 		}
-		h.ignored = append(h.ignored, fmt.Sprintf("%q (%s)", strings.TrimSpace(c), cellName(i, rowNum)))
+		h.ignored = append(h.ignored, fmt.Sprintf("%s (%s)", quote(strings.TrimSpace(c)), cellName(i, rowNum)))
 	}
 	return h, h.id >= 0 && h.status >= 0
 }
@@ -403,10 +435,15 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 		acct: gapanalysis.SheetAccount{File: q.file, Sheet: sheet}}
 	defer func() { ds.Accounts = append(ds.Accounts, s.acct) }()
 
-	var h qheader
+	var (
+		h      qheader
+		headed []bool
+	)
 	found, nonBlank, rows, lastRow, ok := s.findHeader(src, func(num int, cells []string) bool {
 		var found bool
-		h, found = parseQuestionnaireHeader(cells, num)
+		if h, found = parseQuestionnaireHeader(cells, num); found {
+			headed = headedColumns(cells)
+		}
 		return found
 	})
 	if !ok {
@@ -435,8 +472,10 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
-			"columns ignored: %s", strings.Join(h.ignored, ", ")))
+			"columns ignored: %s", listSome(h.ignored, maxIgnoredListed)))
 	}
+	var unheaded cellList
+	defer func() { s.unheadedNote(unheaded) }()
 	for src.Next() {
 		rows++
 		num, cells := src.Row()
@@ -448,6 +487,7 @@ func (rd *reader) readQuestionnaireSheet(ds *gapanalysis.Dataset, src rowSource,
 			s.acct.BlankRows++
 			continue
 		}
+		unheaded.addUnheaded(cells, headed, num)
 		used, data := s.questionnaireRow(h, num, cells, q)
 		switch {
 		case !data:
@@ -491,7 +531,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	case id == "":
 		fail(gapanalysis.CodeMissingValue, h.id, "the item ID is empty, but the row holds an answer")
 	case item == nil:
-		msg := fmt.Sprintf("unknown item %q", id)
+		msg := fmt.Sprintf("unknown item %s", quote(id))
 		if sug, found := gapanalysis.Suggest(id, s.r.itemIDs); found {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}
@@ -503,9 +543,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	status := func() {
 		st, known := s.r.vocab.Parse(statusText)
 		if !known {
-			fail(gapanalysis.CodeBadStatus, h.status, fmt.Sprintf(
-				"status %q is not in the vocabulary (full, partial, none, n/a, unknown and their "+
-					"spellings); the answer is counted as unknown", statusText))
+			fail(gapanalysis.CodeBadStatus, h.status, s.r.badStatusMsg(statusText))
 			return
 		}
 		resp.Status = st
@@ -522,7 +560,7 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 				resp.Value, resp.HasValue = v, true
 			} else {
 				fail(gapanalysis.CodeBadValue, valueCol, fmt.Sprintf(
-					"value %q of numeric item %s is not a number; the answer is counted as unknown", valueText, item.ID))
+					"value %s of numeric item %s is not a number; the answer is counted as unknown", quote(valueText), item.ID))
 			}
 		}
 		if !statusIsNumber {
@@ -541,8 +579,29 @@ func (s *sheetImport) questionnaireRow(h qheader, num int, cells []string, q *qu
 	}
 	resp.Item = item.ID
 	resp.Source = gapanalysis.Source{File: s.file, Sheet: s.sheet, Cell: cellName(srcCol, num)}
+	s.notBoundAnswer(item, q.country, h.status, num, statusText, resp.Status)
 	s.emit(resp)
 	return ok, true
+}
+
+// notBoundAnswer warns about an item that does not bind the country, which
+// the questionnaire prefills "na" and locks, when its Status cell says
+// something else: the sheet was unprotected and the cell overwritten (or
+// cleared). The answer is kept as written, and the analysis treats the item as
+// not applicable whatever it says.
+func (s *sheetImport) notBoundAnswer(item *gapanalysis.Item, country gapanalysis.CountryCode, col, num int, text string, st gapanalysis.Status) {
+	if s.r.cl.Binds(country, item) || st == gapanalysis.StatusNA && text != "" {
+		return
+	}
+	what := fmt.Sprintf("says %s", quote(text))
+	if text == "" {
+		what = "is empty"
+	}
+	s.diag(gapanalysis.SevWarning, gapanalysis.CodeNotBoundAnswer, col, num, fmt.Sprintf(
+		"item %s does not bind %s (%s), so the questionnaire prefilled its status \"na\" and locked the cell, "+
+			"but the cell %s: the sheet was unprotected and the answer changed. The answer is kept as written; "+
+			"the item is not applicable to %s in the results whatever it says",
+		item.ID, gapanalysis.CountryName(country), country, what, country))
 }
 
 // listSome joins at most n strings with ", ", and says how many more there are.

@@ -498,7 +498,7 @@ func TestQuestionnaireFolder(t *testing.T) {
 		codes = append(codes, string(d.Severity)+" "+string(d.Code)+" "+d.File)
 	}
 	assert.ElementsMatch(t, []string{
-		"info no-data ~$questionnaire-AT-test.xlsx",
+		"info skipped-file ~$questionnaire-AT-test.xlsx",
 		"info layout questionnaire-AT-test.xlsx",
 		"info layout questionnaire-DK-test.xlsx",
 		"info layout questionnaire-EL-test.xlsx",

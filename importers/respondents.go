@@ -180,7 +180,7 @@ func (r *reader) newRespondentsHead(row bufRow) *respondentsHead {
 	}
 	var notes []note
 	ignore := func(c int, text, why string) {
-		d := fmt.Sprintf("%q (%s)", text, cellName(c, row.num))
+		d := fmt.Sprintf("%s (%s)", quote(text), cellName(c, row.num))
 		if why != "" {
 			d += " (" + why + ")"
 		}
@@ -299,13 +299,13 @@ func (r *reader) readRespondents(ds *gapanalysis.Dataset, src rowSource, file, s
 	}
 	for _, u := range h.unknown {
 		s.diag(gapanalysis.SevError, gapanalysis.CodeUnknownItem, u.col, h.row, fmt.Sprintf(
-			"unknown item %q in the header — did you mean %s? The answers in column %s were not read",
-			u.token, u.sug, colName(u.col)))
+			"unknown item %s in the header — did you mean %s? The answers in column %s were not read",
+			quote(u.token), u.sug, colName(u.col)))
 	}
 	if len(h.ignored) > 0 {
 		s.diag(gapanalysis.SevInfo, gapanalysis.CodeIgnoredColumn, -1, h.row, fmt.Sprintf(
 			"columns ignored (their headers name no checklist item; a mapping file can name one): %s",
-			strings.Join(h.ignored, ", ")))
+			listSome(h.ignored, maxIgnoredListed)))
 	}
 	var unheaded cellList
 	for src.Next() {
@@ -325,7 +325,7 @@ func (r *reader) readRespondents(ds *gapanalysis.Dataset, src rowSource, file, s
 			}
 		}
 		s.acct.RowsRead++
-		if s.respondentRow(h, num, cells) {
+		if s.respondentRow(h, num, cells) && !s.r.faulty(num) {
 			s.acct.RowsUsed++
 		} else {
 			s.acct.RowsReported++
@@ -387,7 +387,7 @@ func (s *layoutImport) respondentRow(h *respondentsHead, num int, cells []string
 			s.diag(gapanalysis.SevError, gapanalysis.CodeMissingValue, h.country, num, "the country is empty; "+lost)
 			return false
 		case !found:
-			msg := fmt.Sprintf("unknown country %q", text)
+			msg := fmt.Sprintf("unknown country %s", quote(text))
 			if sug, ok := gapanalysis.SuggestCountry(text); ok {
 				msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 			}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gapstudy/gapstudy/gapanalysis"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -391,19 +393,25 @@ func internString(intern map[string]string, b []byte) string {
 	return s
 }
 
+// partOf returns the worksheet part of a sheet, named exactly or else ignoring
+// case.
+func (d *sheetData) partOf(sheet string) (string, bool) {
+	if part, ok := d.parts[sheet]; ok {
+		return part, true
+	}
+	for name, p := range d.parts {
+		if strings.EqualFold(name, sheet) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
 // rows opens the rows of a sheet (named as in the workbook). The caller closes
 // them. When the shared strings cannot be read, the rows stop at once with
 // that error (a too-large diagnostic, wrapped, when they unpack to too much).
 func (d *sheetData) rows(sheet string) (*sheetRows, error) {
-	part, ok := d.parts[sheet]
-	if !ok {
-		for name, p := range d.parts {
-			if strings.EqualFold(name, sheet) {
-				part, ok = p, true
-				break
-			}
-		}
-	}
+	part, ok := d.partOf(sheet)
 	if !ok {
 		return nil, fmt.Errorf("the workbook has no worksheet part for sheet %q", sheet)
 	}
@@ -453,6 +461,10 @@ type sheetRows struct {
 	noValue []int // columns (0-based) of formula cells without a cached value
 	hidden  bool
 
+	merged  []string // merged ranges spanning rows, met after the rows
+	beyond  []string // the first references of cells past Excel's grid, not read
+	nBeyond int      // how many such cells there are
+
 	// Scratch for the current cell: its <v>, rich text, reference, type and
 	// element name.
 	v, ref, typ, style, name []byte
@@ -486,11 +498,15 @@ func (s *sheetRows) Next() bool {
 				return false
 			}
 			local := localName(s.sc.name)
+			if k == tokStart && string(local) == "mergeCell" {
+				s.noteMerge() // after the rows: the merged cells
+				continue
+			}
 			if k == tokStart && string(local) == "row" {
 				tag := s.rowTag()
 				s.curRow++
 				if tag.num > excelize.TotalRows {
-					s.err = fmt.Errorf("row %d: %w", tag.num, excelize.ErrMaxRows)
+					s.err = pastLastRow(tag.num)
 					return false
 				}
 				if tag.num != 0 {
@@ -559,8 +575,11 @@ func (s *sheetRows) columns() error {
 		}
 		switch {
 		case tag.num > excelize.TotalRows:
+			// The row being read is complete: it is given, and the rows
+			// stop after it.
 			s.stopped = true
-			return fmt.Errorf("row %d: %w", tag.num, excelize.ErrMaxRows)
+			s.err = pastLastRow(tag.num)
+			return nil
 		case tag.num != 0:
 			s.curRow = tag.num
 		case !fromTag:
@@ -575,6 +594,15 @@ func (s *sheetRows) columns() error {
 		}
 		s.hidden = tag.hidden
 	}
+}
+
+// pastLastRow is the too-large diagnostic of a row past Excel's last row.
+func pastLastRow(num int) error {
+	d := gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeTooLarge, fmt.Sprintf(
+		"the sheet has a row %s, past row %s, the last a sheet has; the rows from it on were not read",
+		gapanalysis.GroupThousands(num), gapanalysis.GroupThousands(excelize.TotalRows)))
+	d.Row = num
+	return fmt.Errorf("row %d: %w", num, d)
 }
 
 // rowTag reads the attributes of the row start tag just read.
@@ -680,10 +708,19 @@ func (s *sheetRows) cell(col int) (int, error) {
 	col++
 	if len(s.ref) > 0 {
 		c, err := refColumn(s.ref)
+		if errors.Is(err, excelize.ErrColumnNumber) || errors.Is(err, excelize.ErrMaxRows) {
+			// Past Excel's grid (XFE1): that cell is reported, the rest read.
+			s.offGrid(string(s.ref))
+			return col - 1, nil
+		}
 		if err != nil {
 			return col, err
 		}
 		col = c
+	}
+	if col > excelize.MaxColumns {
+		s.offGrid(cellName(col-1, s.seekRow))
+		return col, nil
 	}
 	var val string
 	switch string(s.typ) {
@@ -724,6 +761,22 @@ func (s *sheetRows) cell(col int) (int, error) {
 	}
 	return col, nil
 }
+
+// maxListed is the most cells past the grid listed by name.
+const maxListed = 20
+
+// offGrid notes a cell past Excel's last column or row, which is not read.
+func (s *sheetRows) offGrid(ref string) {
+	if len(s.beyond) < maxListed {
+		s.beyond = append(s.beyond, ref)
+	}
+	s.nBeyond++
+}
+
+// OffGrid returns the references of the cells past Excel's last column (XFD)
+// or row (1,048,576) met so far, at most maxListed of them, and how many there
+// are: those cells are not read.
+func (s *sheetRows) OffGrid() ([]string, int) { return s.beyond, s.nBeyond }
 
 // sstIndex reads a shared-string index as excelize does: spaces trimmed, and 0
 // when it is not a number.
@@ -793,6 +846,36 @@ func (s *sheetRows) Hidden() bool { return s.hidden }
 
 // Close releases the worksheet part.
 func (s *sheetRows) Close() error { return s.rc.Close() }
+
+// noteMerge notes the merged range of the mergeCell start tag just read, when
+// it spans rows.
+func (s *sheetRows) noteMerge() {
+	it := attrIter{s.sc.attrs}
+	for {
+		name, val, ok := it.next()
+		if !ok {
+			return
+		}
+		if string(localName(name)) == "ref" {
+			if m, ok := parseMergeRef(string(unescapeText(nil, val))); ok {
+				s.merged = append(s.merged, m.ref)
+			}
+		}
+	}
+}
+
+// trailingMerges reads the rest of the worksheet part, after the rows given so
+// far, and returns the merged ranges that span rows met after the rows (see
+// merge.go).
+func (s *sheetRows) trailingMerges() []string {
+	if s.err == nil && !s.stopped {
+		m, _ := scanMerges(s.sc)
+		for _, r := range m {
+			s.merged = append(s.merged, r.ref)
+		}
+	}
+	return s.merged
+}
 
 // sheetSource is a rowSource over a worksheet that must be closed.
 type sheetSource interface {

@@ -137,9 +137,13 @@ func excelizeRowsOf(b []byte, sheet string, limit int) ([]gotRow, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	got, err := collectRows(&xlsxRows{rows: rows}, limit)
+	x := &xlsxRows{rows: rows}
+	got, err := collectRows(x, limit)
 	for i := range got { // only the sheet-data reader knows these
 		got[i].Hidden, got[i].NoValue = false, nil
+	}
+	if _, n := x.OffGrid(); n > 0 && err == nil {
+		err = excelize.ErrColumnNumber // as excelize's Rows reports it
 	}
 	return got, err
 }
@@ -279,9 +283,17 @@ func TestSheetRows(t *testing.T) {
 			wantErr: `the row number r="two" is not a number`,
 		},
 		{
-			name:    "a row beyond Excel's grid",
-			sheet:   `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"/>`,
-			wantErr: "row number exceeds maximum limit",
+			name:            "a row beyond Excel's grid",
+			sheet:           `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"/>`,
+			want:            []gotRow{row(1, "1")},
+			wantErr:         "too-large: the sheet has a row 1,048,577, past row 1,048,576",
+			excelizeDiffers: "excelize drops the row before one past its grid",
+		},
+		{
+			name:            "a cell beyond Excel's last column",
+			sheet:           `<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="B1"><v>3</v></c></row><row r="2"><c r="A2"><v>4</v></c></row>`,
+			want:            []gotRow{row(1, "1", "3"), row(2, "4")},
+			excelizeDiffers: "excelize stops the sheet at the cell",
 		},
 		{
 			name:            "XML cut short",

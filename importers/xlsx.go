@@ -83,13 +83,13 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 		}
 		return
 	case !bytes.HasPrefix(head, zipSignature) && !bytes.HasPrefix(head, zipEmpty):
-		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeContent(head))
+		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeContent(head)+convertTip(name))
 		return
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, fmt.Sprintf(
-			"the file is not an xlsx workbook: its zip container is damaged (%v)", err))
+			"the file is not an xlsx workbook: its zip container is damaged (%v)%s", err, convertTip(name)))
 		return
 	}
 	var unpacked uint64
@@ -104,7 +104,7 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 		return
 	}
 	if !parts["xl/workbook.xml"] {
-		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeZip(parts))
+		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, "the file is not an xlsx workbook: "+describeZip(parts)+convertTip(name))
 		return
 	}
 	if !rd.verifyParts(ds, zr, name) {
@@ -165,9 +165,13 @@ func (rd *reader) readWorksheet(ds *gapanalysis.Dataset, f *excelize.File, data 
 	defer rows.Close()
 	// sheetCells notes hidden rows and formulas without values as the layout
 	// readers read the rows, and reports them after.
+	merges, looked := sheetMerges(f, data, sheet)
 	src := newSheetCells(rows)
-	rd.readSheet(ds, src, name, sheet)
+	rd.readSheet(ds, fillMerged(src, merges), name, sheet)
 	src.report(ds, name, sheet)
+	if sr, ok := rows.(*sheetRows); ok && !looked {
+		unappliedMerges(ds, name, sheet, sr.trailingMerges())
+	}
 }
 
 // selectSheets returns the sheets to read, in workbook order, and reports the
@@ -195,7 +199,7 @@ func (rd *reader) selectSheets(ds *gapanalysis.Dataset, all []string, name strin
 		}
 		if match == "" {
 			rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeMissingSheet, fmt.Sprintf(
-				"the workbook has no sheet %q (its sheets: %s)", s, strings.Join(all, ", ")))
+				"the workbook has no sheet %s (its sheets: %s)", quote(s), strings.Join(all, ", ")))
 			continue
 		}
 		want[match] = true
@@ -215,6 +219,9 @@ type xlsxRows struct {
 	num   int
 	cells []string
 	err   error
+
+	beyond  []string // rows with a cell past column XFD, for OffGrid
+	nBeyond int
 }
 
 func (x *xlsxRows) Next() bool {
@@ -223,16 +230,34 @@ func (x *xlsxRows) Next() bool {
 	}
 	x.num++
 	x.cells, x.err = x.rows.Columns()
+	if errors.Is(x.err, excelize.ErrColumnNumber) {
+		// A cell past column XFD: excelize gives the cells before it, and
+		// goes on with the next row.
+		x.err = nil
+		if len(x.beyond) < maxListed {
+			x.beyond = append(x.beyond, fmt.Sprintf("one in row %d (with the cells after it in that row)", x.num))
+		}
+		x.nBeyond++
+	}
 	return x.err == nil
 }
+
+// OffGrid returns the cells past Excel's last column met so far (see
+// sheetRows.OffGrid): excelize names their rows only.
+func (x *xlsxRows) OffGrid() ([]string, int) { return x.beyond, x.nBeyond }
 
 func (x *xlsxRows) Row() (int, []string) { return x.num, x.cells }
 
 func (x *xlsxRows) Err() error {
-	if x.err != nil {
-		return x.err
+	err := x.err
+	if err == nil {
+		err = x.rows.Error()
 	}
-	return x.rows.Error()
+	if errors.Is(err, excelize.ErrMaxRows) {
+		return fmt.Errorf("%w: %w", err, gapanalysis.NewDiagnostic(gapanalysis.SevError, gapanalysis.CodeTooLarge,
+			"the sheet has a row past row 1,048,576, the last a sheet has; the rows from it on were not read"))
+	}
+	return err
 }
 
 // oleDiag reports an OLE2 compound file: an encrypted workbook (it holds an

@@ -322,6 +322,7 @@ func (s *sheetWriter) text(col, row int, v string, style int) {
 	if s.err != nil || v == "" {
 		return
 	}
+	v = cellText(v)
 	c := s.cell(col, row)
 	if s.err == nil {
 		s.err = s.f.SetCellStr(s.name, c, v)

@@ -195,7 +195,7 @@ func TestValidateFindsRepeatsAcrossFiles(t *testing.T) {
 	code, out, _ := runCLI(t, "validate", a, b)
 	assert.Equal(t, ExitData, code)
 	assert.Contains(t, out, "b.csv!C2: warning duplicate: duplicate answer for AT / D-3.4 from respondent Ana")
-	assert.Contains(t, out, "b.csv!C3: error conflict: conflicting answers for AT / D-3.5.i from respondent Ana: full here, none at an earlier row")
+	assert.Contains(t, out, "b.csv!C3: error conflict: conflicting answers for AT / D-3.5.i from respondent Ana: full at b.csv!C3, none at a.csv!C3")
 	assert.NotContains(t, out, "b.csv!C4", "another respondent's answer is averaged, not a conflict")
 	assert.Contains(t, out, "5 responses from 1 country")
 }

@@ -21,6 +21,7 @@ type importFlags struct {
 	password string
 	maxSize  string
 	maxRows  int
+	replies  string
 }
 
 // addImportFlags registers --password, --max-size and --max-rows.
@@ -30,11 +31,19 @@ func addImportFlags(cmd *cobra.Command, f *importFlags) {
 	cmd.Flags().StringVar(&f.maxSize, "max-size", "256MiB",
 		`largest file read, unpacked: a number of bytes with an optional unit (KiB, MiB, GiB, or KB, MB, GB), or "none"`)
 	cmd.Flags().IntVar(&f.maxRows, "max-rows", importers.DefaultMaxRows, "most rows read from one sheet; -1: no limit")
+	cmd.Flags().StringVar(&f.replies, "replies", importers.RepliesDated,
+		`two questionnaires of one respondent for one country: "dated" keeps the one with the later Cover date, "latest" also the file read last when the dates do not tell`)
 }
 
 // apply sets the password and the limits of the import options from the flags;
 // the password comes from the environment when the flag is not given.
 func (f *importFlags) apply(o *importers.Options) error {
+	switch f.replies {
+	case "", importers.RepliesDated, importers.RepliesLatest:
+		o.Replies = f.replies
+	default:
+		return usagef("--replies: %q is not %s or %s", f.replies, importers.RepliesDated, importers.RepliesLatest)
+	}
 	o.Password = f.password
 	if o.Password == "" {
 		o.Password = os.Getenv(passwordEnv)

@@ -64,6 +64,13 @@ func runValidate(ctx context.Context, opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	if ck.Unlocated() {
+		// A second pass names the cells of the earlier answers of repeats.
+		if _, _, _, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files,
+			func(*gapanalysis.Checklist) func(gapanalysis.Response) { return ck.Locate }); err != nil {
+			return err
+		}
+	}
 	diags := append(ds.Diagnostics, ck.Diagnostics()...)
 	derr := reportDiagnostics(opts.Out, diags, opts.strict, 0)
 	for _, a := range ds.Accounts {
