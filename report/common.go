@@ -185,9 +185,9 @@ func statusText(applicable bool, st gapanalysis.Status, score gapanalysis.Score)
 // use: not applicable, and lawful (SPEC 5).
 const OptionNotUsed = "option not used"
 
-// cellText returns the text shown for a merged assessment on the Heatmap: the
+// heatmapText returns the text shown for a merged assessment on the Heatmap: the
 // status of statusText, or OptionNotUsed.
-func cellText(a *gapanalysis.Assessment) string {
+func heatmapText(a *gapanalysis.Assessment) string {
 	if a.OptionNotUsed {
 		return OptionNotUsed
 	}

@@ -150,7 +150,7 @@ func (b *book) heatmap(s *sheetWriter) {
 		for j, c := range codes {
 			status, style := gapanalysis.StatusUnknown.String(), st.status[gapanalysis.StatusUnknown]
 			if a := byKey[countryItem{c, it.ID}]; a != nil {
-				status = cellText(a)
+				status = heatmapText(a)
 				style = st.status[parseStatus(statusText(a.Applicable, a.Status, a.Score))]
 			}
 			s.text(5+j, r, status, style)

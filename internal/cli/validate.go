@@ -66,7 +66,7 @@ func runValidate(ctx context.Context, opts *ValidateOptions) error {
 	}
 	if ck.Unlocated() {
 		// A second pass names the cells of the earlier answers of repeats.
-		if _, _, _, err := importSurveys(&opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files,
+		if _, _, _, err := importSurveys(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, nil,
 			func(*gapanalysis.Checklist) func(gapanalysis.Response) { return ck.Locate }); err != nil {
 			return err
 		}
