@@ -99,11 +99,16 @@ func checkWeight(add addFunc, line int, what string, w float64) {
 }
 
 func checkItemNumbers(add addFunc, it *Item) {
-	switch v := it.MinMaxPenalty; {
-	case !isFinite(v):
-		add(keyLine(it.node, "min_max_penalty"), ErrNonFinite, "item %s: min_max_penalty is %g; it must be a finite number of years ≥ 0", it.ID, v)
-	case v < 0:
-		add(keyLine(it.node, "min_max_penalty"), ErrBadField, "item %s: min_max_penalty %g is negative; it must be a number of years ≥ 0", it.ID, v)
+	for _, p := range []struct {
+		key string
+		v   float64
+	}{{"min_max_penalty", it.MinMaxPenalty}, {"min_max_penalty_above_consent", it.MinMaxPenaltyAboveConsent}} {
+		switch {
+		case !isFinite(p.v):
+			add(keyLine(it.node, p.key), ErrNonFinite, "item %s: %s is %g; it must be a finite number of years ≥ 0", it.ID, p.key, p.v)
+		case p.v < 0:
+			add(keyLine(it.node, p.key), ErrBadField, "item %s: %s %g is negative; it must be a number of years ≥ 0", it.ID, p.key, p.v)
+		}
 	}
 	if !isFinite(it.Target) {
 		add(keyLine(it.node, "target"), ErrNonFinite, "item %s: target is %g; it must be a finite number > 0", it.ID, it.Target)

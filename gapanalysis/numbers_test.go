@@ -64,6 +64,8 @@ func TestLoadChecklistNumbers(t *testing.T) {
 		{"pillar weight negative", 4, "    weight: -1", ErrNegativeWeight, "pillar p: negative weight -1"},
 		{"penalty .nan", 10, "          - {id: B, obligation: mandatory, min_max_penalty: .nan}", ErrNonFinite, "item B: min_max_penalty is NaN"},
 		{"penalty negative", 10, "          - {id: B, obligation: mandatory, min_max_penalty: -1}", ErrBadField, "item B: min_max_penalty -1 is negative"},
+		{"second penalty .inf", 10, "          - {id: B, obligation: mandatory, min_max_penalty: 2, min_max_penalty_above_consent: .inf}", ErrNonFinite, "item B: min_max_penalty_above_consent is +Inf"},
+		{"second penalty negative", 10, "          - {id: B, obligation: mandatory, min_max_penalty: 2, min_max_penalty_above_consent: -0.5}", ErrBadField, "item B: min_max_penalty_above_consent -0.5 is negative"},
 		{"target .inf", 11, "          - {id: N, obligation: practice, type: numeric, normalize: target, target: .inf}", ErrNonFinite, "item N: target is +Inf"},
 		{"target .nan", 11, "          - {id: N, obligation: practice, type: numeric, normalize: target, target: .nan}", ErrNonFinite, "item N: target is NaN"},
 		{"criteria value .nan", 17, "    criteria: {cost: .nan}", ErrNonFinite, "measure M: criteria.cost is NaN"},

@@ -218,7 +218,7 @@ func reportDiagnostics(w io.Writer, diags []gapanalysis.Diagnostic, strict bool,
 	}
 	errs, warns, infos := gapanalysis.CountBySeverity(diags)
 	if len(diags) > 0 {
-		fmt.Fprintf(w, "%d errors, %d warnings, %d notes\n", errs, warns, infos)
+		fmt.Fprintf(w, "%s, %s, %s\n", plural(errs, "error"), plural(warns, "warning"), plural(infos, "note"))
 	}
 	if errs > 0 || (strict && warns > 0) {
 		return errDataProblems
