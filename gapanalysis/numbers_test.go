@@ -228,17 +228,6 @@ func datasetWithE(v float64) *Dataset {
 	return ds
 }
 
-func assessmentOf(t *testing.T, res *Result, c CountryCode, it ItemID) Assessment {
-	t.Helper()
-	for _, a := range res.Assessments {
-		if a.Country == c && a.Item == it {
-			return a
-		}
-	}
-	t.Fatalf("no assessment for %s %s", c, it)
-	return Assessment{}
-}
-
 // Before, a NaN value scored as a known 0 and +Inf gave BE's finite value a
 // min-max score of 0 instead of 1.
 func TestAnalyzeNonFiniteResponse(t *testing.T) {
@@ -263,11 +252,11 @@ func TestAnalyzeNonFiniteResponse(t *testing.T) {
 			assert.Equal(t, Source{File: "s.xlsx", Sheet: "S", Cell: "ATE"}, d.Position())
 			assert.Contains(t, d.Message, "item E for AT")
 
-			at := assessmentOf(t, res, "AT", "E")
+			at := assessment(t, res, "AT", "E")
 			assert.False(t, at.Score.Known, "the datum is unknown")
 			assert.False(t, at.HasValue)
 			// BE's 30 is the only value left: min = max, so it scores 1.
-			be := assessmentOf(t, res, "BE", "E")
+			be := assessment(t, res, "BE", "E")
 			require.True(t, be.Score.Known)
 			assert.Equal(t, 1.0, be.Score.Value)
 			// AT's victims theme: D full (1), E unknown → 100.
