@@ -65,6 +65,13 @@ type Result struct {
 	Diagnostics []Diagnostic
 	// Uncertainty is filled when the Monte Carlo analysis ran (nil otherwise).
 	Uncertainty *Uncertainty
+	// Progress compares this study (the later wave) with a baseline (SPEC 12):
+	// set by the caller from Compare, nil when there is no baseline.
+	Progress *Comparison
+	// KnownIssues holds the known-issues register judged against this study
+	// (SPEC 12), in register order: set by the caller from JudgeKnownIssues, nil
+	// when no register was given.
+	KnownIssues []KnownIssueVerdict
 }
 
 // Meta describes a study run: what went in and with which settings.
