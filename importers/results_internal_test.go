@@ -40,6 +40,7 @@ func TestResultsWorkbookRecognised(t *testing.T) {
 				found = found || d.Code == gapanalysis.CodeResultsWorkbook
 			}
 			assert.Equal(t, tc.note, found)
+			assert.False(t, ds.Synthetic, "the Methodology sheet does not say synthetic")
 		})
 	}
 }

@@ -59,6 +59,7 @@ func TestResultsWorkbookAsWave(t *testing.T) {
 	back, err := importers.Open(path, opts)
 	require.NoError(t, err)
 	require.Len(t, back.Accounts, 1, "only the Data sheet is read")
+	assert.True(t, back.Synthetic, "the Methodology sheet says the data are synthetic")
 	assert.Equal(t, "Data", back.Accounts[0].Sheet)
 	assert.True(t, back.Accounts[0].Balanced())
 	assert.Equal(t, len(survey.Responses), len(back.Responses))

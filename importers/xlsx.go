@@ -147,8 +147,8 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	data := rd.sheetReader(zr, f)
 	// A results workbook written by "gapstudy run" is read from its Data
 	// sheet only (see results.go).
-	if rd.isResultsWorkbook(f) {
-		rd.readResultsWorkbook(ds, f, data, name)
+	if info, ok := rd.isResultsWorkbook(f); ok {
+		rd.readResultsWorkbook(ds, f, data, name, info)
 		return
 	}
 	for _, sheet := range rd.selectSheets(ds, f.GetSheetList(), name) {
