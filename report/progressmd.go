@@ -57,7 +57,7 @@ func writeKnownIssues(p func(string, ...any), res *gapanalysis.Result) {
 	}
 	h := ProgressHeadline(res)
 	p("\n## Known issues\n\n")
-	p("%d issues in the register, judged against the current wave.\n\n", len(res.KnownIssues))
+	p("%d issues read from the register, each judged against the current wave (rows that could not be read are in the diagnostics).\n\n", len(res.KnownIssues))
 	p("| Verdict | Issues |\n| --- | ---: |\n")
 	for _, v := range AllVerdicts() {
 		p("| %s | %d |\n", v, h.Verdicts[v])
