@@ -313,11 +313,14 @@ func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *g
 		_ = reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
 		return err
 	}
-	_, err = analyzeWaves(cl, cfg, res, w, streams.ErrOut, f.strict)
+	old, err := analyzeWaves(cl, cfg, res, w, streams.ErrOut, f.strict)
 	if err != nil {
 		return err
 	}
 	if err := uncertainty(ctx, res, streams.ErrOut); err != nil {
+		return err
+	}
+	if err := compareUncertainty(ctx, res, old, streams.ErrOut); err != nil {
 		return err
 	}
 	if w.compare {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -217,4 +218,20 @@ func openRegister(path string, iopts *importers.Options) (*register, error) {
 		reg.diags = ds.Diagnostics
 	}
 	return reg, nil
+}
+
+// compareUncertainty runs the paired Monte Carlo analysis of the index deltas
+// when samples are asked for and there is a baseline.
+func compareUncertainty(ctx context.Context, res, old *gapanalysis.Result, errOut io.Writer) error {
+	if res.Progress == nil || old == nil || res.Config.Uncertainty.Samples <= 0 {
+		return nil
+	}
+	opts := gapanalysis.UncertaintyOptions{}
+	bar := newProgress(errOut, "Paired Monte Carlo")
+	if bar != nil {
+		opts.Progress = bar.update
+	}
+	err := gapanalysis.CompareUncertainty(ctx, res.Progress, old, res, opts)
+	bar.finish()
+	return err
 }
