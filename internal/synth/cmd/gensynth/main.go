@@ -60,35 +60,48 @@ func run(args []string, stderr io.Writer) error {
 			return synth.WriteKnownIssuesCSV(w, synth.KnownIssues(cl, *seed), *seed)
 		}},
 	}
+	// Every file is complete before any is renamed into place.
+	var tmps, paths []string
+	defer func() {
+		for _, tmp := range tmps {
+			os.Remove(tmp) // no-op after the rename
+		}
+	}()
 	for _, wr := range writers {
 		if wr.path == "" {
 			continue
 		}
-		if err := writeFile(wr.path, wr.write); err != nil {
+		tmp, err := writeTemp(wr.path, wr.write)
+		if err != nil {
 			return fmt.Errorf("%s: %w", wr.path, err)
+		}
+		tmps, paths = append(tmps, tmp), append(paths, wr.path)
+	}
+	for i, tmp := range tmps {
+		if err := os.Rename(tmp, paths[i]); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// writeFile writes a file to a temporary file next to path and renames it into
-// place, so that a failed run leaves the old file intact.
-func writeFile(path string, write func(io.Writer) error) error {
+// writeTemp writes a file to a temporary file next to path, with mode 0644, and
+// returns its name; on an error it leaves nothing behind.
+func writeTemp(path string, write func(io.Writer) error) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".gensynth-*"+filepath.Ext(path))
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
+	err = write(tmp)
+	if err == nil {
+		err = tmp.Chmod(0o644)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }
