@@ -158,18 +158,3 @@ type KnownIssueVerdict struct {
 	// Sources are the cells of the current wave's assessment.
 	Sources []Source
 }
-
-// The functions that fill these types (each in its own file):
-//
-//	// Compare compares two waves analysed with the same config (old: the
-//	// baseline, new: the current wave) as SPEC 12 defines it.
-//	func Compare(old, new *Result) (*Comparison, error)
-//
-//	// CompareUncertainty runs the paired Monte Carlo analysis of the index
-//	// deltas: new.Config.Uncertainty.Samples samples, sample i seeded by
-//	// (seed, i), the same draw of the item-level inputs applied to both waves;
-//	// it fills cmp.Countries[].Uncertainty, cmp.Samples and cmp.Seed.
-//	func CompareUncertainty(ctx context.Context, cmp *Comparison, old, new *Result, opts UncertaintyOptions) error
-//
-//	// JudgeKnownIssues gives each known issue its verdict against res.
-//	func JudgeKnownIssues(res *Result, issues []KnownIssue) []KnownIssueVerdict

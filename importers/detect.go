@@ -104,6 +104,10 @@ const (
 // readSheet reads one sheet (or CSV file) in its layout: the one forced by the
 // options, or else the one detected from its first rows (see detect).
 func (r *reader) readSheet(ds *gapanalysis.Dataset, src rowSource, file, sheet string) {
+	if r.register != nil {
+		r.readRegister(ds, src, file, sheet)
+		return
+	}
 	forced := r.layoutFor(sheet)
 	if forced == LayoutLong {
 		r.readLong(ds, src, file, sheet)

@@ -126,6 +126,10 @@ type reader struct {
 	password string // Options.Password
 	sink     func(gapanalysis.Response)
 	engine   Engine // Options.Engine, resolved: EngineFast or EngineExcelize
+
+	// register, when not nil, makes every sheet be read as a known-issues
+	// register (ReadKnownIssues) into it.
+	register *register
 }
 
 func newReader(opts *Options) (*reader, error) {
