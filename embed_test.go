@@ -184,3 +184,52 @@ func TestSyntheticKnownIssues(t *testing.T) {
 		assert.True(t, strings.HasPrefix(r[2], "SYNTHETIC "), r[2])
 	}
 }
+
+// TestSyntheticKnownIssuesRead reads the embedded register and its CSV twin with
+// the register reader: no diagnostic, every row an issue as generated, and
+// judged against the embedded current survey the verdicts are the mix the
+// generator picked (8 resolved, 8 remaining, 2 not applicable, 3 unknown).
+func TestSyntheticKnownIssuesRead(t *testing.T) {
+	cl, err := gapanalysis.Builtin()
+	require.NoError(t, err)
+	want := synth.KnownIssues(cl, synth.DefaultSeed)
+	csvBytes, err := os.ReadFile(filepath.Join("testdata", synth.KnownIssuesCSVName))
+	require.NoError(t, err)
+	for name, b := range map[string][]byte{
+		gapstudy.SyntheticKnownIssuesName: gapstudy.SyntheticKnownIssues, synth.KnownIssuesCSVName: csvBytes,
+	} {
+		t.Run(name, func(t *testing.T) {
+			issues, ds, err := importers.ReadKnownIssues(bytes.NewReader(b), name, &importers.Options{Checklist: cl})
+			require.NoError(t, err)
+			assert.Empty(t, ds.Diagnostics)
+			require.Len(t, issues, len(want))
+			for i, k := range issues {
+				w := want[i]
+				item := w.Item
+				if it := cl.Item(item); it == nil {
+					for _, it := range cl.Items() {
+						if it.Ref == string(w.Item) {
+							item = it.ID
+						}
+					}
+				}
+				assert.Equal(t, []string{string(w.Country), string(item), w.Source, w.Date, w.Note},
+					[]string{string(k.Country), string(k.Item), k.Source, k.Date, k.Note}, "row %d", i)
+			}
+
+			survey, err := importers.ReadXLSX(bytes.NewReader(gapstudy.SyntheticSurvey), gapstudy.SyntheticSurveyName,
+				&importers.Options{Checklist: cl})
+			require.NoError(t, err)
+			res, err := gapanalysis.Analyze(cl, survey, gapanalysis.DefaultConfig())
+			require.NoError(t, err)
+			verdicts := map[gapanalysis.Verdict]int{}
+			for _, v := range gapanalysis.JudgeKnownIssues(res, issues) {
+				verdicts[v.Verdict]++
+			}
+			assert.Equal(t, map[gapanalysis.Verdict]int{
+				gapanalysis.VerdictResolved: 8, gapanalysis.VerdictRemaining: 8,
+				gapanalysis.VerdictNotApplicable: 2, gapanalysis.VerdictUnknown: 3,
+			}, verdicts)
+		})
+	}
+}
