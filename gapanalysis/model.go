@@ -58,6 +58,10 @@ type Model struct {
 	themePillar               []int // theme → pillar index
 	wItem, wTheme, wPillar    []float64
 	binding                   []bool // mandatory or optional: counts in binding_gaps
+	// itemKey, themeKey and pillarKey hash the IDs of the items, themes and
+	// pillars, so that EvalIndex draws a weight's factor from its ID (the
+	// same in two waves whose checklists differ).
+	itemKey, themeKey, pillarKey []uint64
 
 	kind    []uint8   // country·nItems + item
 	nF, nP  []float64 // status counts
@@ -94,9 +98,11 @@ func NewModel(res *Result) (*Model, error) {
 	themeIdx := map[ThemeID]int{}
 	for pi, p := range cl.Pillars {
 		m.wPillar = append(m.wPillar, p.Weight)
+		m.pillarKey = append(m.pillarKey, idKey('p', string(p.ID)))
 		for _, t := range p.Themes {
 			themeIdx[t.ID] = len(m.wTheme)
 			m.wTheme = append(m.wTheme, t.Weight)
+			m.themeKey = append(m.themeKey, idKey('t', string(t.ID)))
 			m.themePillar = append(m.themePillar, pi)
 		}
 	}
@@ -106,6 +112,7 @@ func NewModel(res *Result) (*Model, error) {
 		itemIdx[it.ID] = i
 		m.itemTheme = append(m.itemTheme, themeIdx[cl.ThemeOf(it.ID).ID])
 		m.wItem = append(m.wItem, it.Weight)
+		m.itemKey = append(m.itemKey, idKey('i', string(it.ID)))
 		m.binding = append(m.binding, binds(it))
 	}
 

@@ -70,5 +70,5 @@ func runDemo(ctx context.Context, opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.study(ctx, cl, ds, cfg, opts.IO)
+	return opts.study(ctx, cl, ds, cfg, opts.IO, nil)
 }
