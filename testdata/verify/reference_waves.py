@@ -220,6 +220,9 @@ def main():
     old, new = Wave(cl, args.old), Wave(cl, args.new)
     transitions, progress, items, measures = compare(cl, old, new)
     diags = []
+    # The checklist's own warnings (measures without an expert criterion value,
+    # SPEC 6), as reference.py gives them: no file, no cell.
+    ref.measure_criteria(cl, new.gaps, diags)
     issues = read_register(args.known_issues, cl, unique_refs(args.checklist), new, diags)
     doc = {
         "transitions": transitions,
@@ -239,8 +242,9 @@ def main():
                         "has all counts 0 (a missing count is read as 0). An empty date is "
                         "\"\" or null. known_issues[].item is the checklist ID, also where "
                         "the register names the item by its provision reference.",
-            "diagnostics": "the register's diagnostics, in its CSV form; the workbook has the "
-                           "same cells on its sheet \"Known issues\". The waves have none.",
+            "diagnostics": "the checklist's warnings (no cell: they may be given once per wave) "
+                           "and the register's diagnostics, in its CSV form; the workbook has "
+                           "the same cells on its sheet \"Known issues\". The waves have none.",
         },
     }
     text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
