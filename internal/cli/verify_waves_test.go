@@ -1,7 +1,8 @@
 package cli
 
-// This test checks "gapstudy compare --known-issues" end to end against an
-// independent implementation of SPEC 12.
+// This test checks "gapstudy compare --known-issues" and "gapstudy run
+// --baseline --known-issues" end to end against an independent implementation
+// of SPEC 12.
 //
 // The expected values in testdata/verify/expected-waves-synthetic.json come
 // from testdata/verify/reference_waves.py, a Python implementation of SPEC 12
@@ -95,19 +96,25 @@ func readWavesDoc(t *testing.T, path string) wavesDoc {
 	return doc
 }
 
-// runCompareVerify runs "gapstudy compare --known-issues … --json" on one form
-// (csv or xlsx) of the verification waves and register and returns the JSON it
-// wrote, undecoded and decoded.
-func runCompareVerify(t *testing.T, ext string) ([]byte, wavesDoc) {
+// runCompareVerify runs "gapstudy compare --known-issues … --json OLD NEW" (or,
+// for command "run", "gapstudy run --baseline OLD --known-issues … --json NEW")
+// on one form (csv or xlsx) of the verification waves and register and returns
+// the JSON it wrote, undecoded and decoded.
+func runCompareVerify(t *testing.T, command, ext string) ([]byte, wavesDoc) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "compare.json")
-	var stdout, stderr strings.Builder
-	code := Run([]string{"compare",
+	old, cur := filepath.Join(verifyDir, "waves-old-synthetic."+ext), filepath.Join(verifyDir, "waves-new-synthetic."+ext)
+	args := []string{command,
 		"--checklist", filepath.Join(verifyDir, "checklist-synthetic.yaml"),
 		"--known-issues", filepath.Join(verifyDir, "known-issues-synthetic."+ext),
-		"--json", out,
-		filepath.Join(verifyDir, "waves-old-synthetic."+ext),
-		filepath.Join(verifyDir, "waves-new-synthetic."+ext)}, IO{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr})
+		"--json", out}
+	if command == "run" {
+		args = append(args, "--baseline", old, cur)
+	} else {
+		args = append(args, old, cur)
+	}
+	var stdout, stderr strings.Builder
+	code := Run(args, IO{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr})
 	// The register has an unknown country and an unknown item on purpose: the
 	// comparison completes and exits 1.
 	require.Equal(t, ExitData, code, stderr.String())
@@ -130,7 +137,7 @@ func TestCompareMatchesReference(t *testing.T) {
 	outputs := map[string][]byte{}
 	for _, ext := range []string{"csv", "xlsx"} {
 		t.Run(ext, func(t *testing.T) {
-			raw, got := runCompareVerify(t, ext)
+			raw, got := runCompareVerify(t, "compare", ext)
 			outputs[ext] = raw
 			t.Run("transitions", func(t *testing.T) { verifyTransitions(t, want, got) })
 			t.Run("progress", func(t *testing.T) { verifyProgress(t, want, got) })
@@ -138,6 +145,17 @@ func TestCompareMatchesReference(t *testing.T) {
 			t.Run("measure_progress", func(t *testing.T) { verifyMeasureProgress(t, want, got) })
 			t.Run("known_issues", func(t *testing.T) { verifyKnownIssues(t, want, got) })
 			t.Run("diagnostics", func(t *testing.T) { verifyRegisterDiagnostics(t, want.Diagnostics, got.Diagnostics, ext) })
+		})
+	}
+
+	// run --baseline --known-issues gives the same transitions, progress and
+	// verdicts in its JSON.
+	for _, ext := range []string{"csv", "xlsx"} {
+		t.Run("run --baseline/"+ext, func(t *testing.T) {
+			_, got := runCompareVerify(t, "run", ext)
+			t.Run("transitions", func(t *testing.T) { verifyTransitions(t, want, got) })
+			t.Run("progress", func(t *testing.T) { verifyProgress(t, want, got) })
+			t.Run("known_issues", func(t *testing.T) { verifyKnownIssues(t, want, got) })
 		})
 	}
 
