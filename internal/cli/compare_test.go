@@ -266,3 +266,31 @@ func TestDemoShowsProgress(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &doc))
 	assert.NotContains(t, doc, "progress")
 }
+
+// TestCompareResultsWorkbookAsOld: the results workbook of a run on the
+// baseline, used as OLD, gives the same comparison as the baseline survey.
+func TestCompareResultsWorkbookAsOld(t *testing.T) {
+	dir := t.TempDir()
+	old := writeFile(t, dir, "old.csv", oldWave)
+	cur := writeFile(t, dir, "new.csv", newWave)
+	out := t.TempDir()
+	results := filepath.Join(out, "results-old.xlsx")
+	code, _, stderr := runCLI(t, "run", "--samples", "0", "-o", results, old)
+	require.Equal(t, ExitOK, code, stderr)
+
+	comparison := func(oldInput string) map[string]json.RawMessage {
+		js := filepath.Join(out, "cmp.json")
+		code, _, stderr := runCLI(t, "compare", "--samples", "50", "--sobol", "0", "--seed", "3", "--json", js, oldInput, cur)
+		require.Equal(t, ExitOK, code, stderr)
+		b, err := os.ReadFile(js)
+		require.NoError(t, err)
+		var doc map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(b, &doc))
+		return doc
+	}
+	fromSurvey, fromWorkbook := comparison(old), comparison(results)
+	for _, k := range []string{"transitions", "progress", "item_transitions", "measure_progress"} {
+		require.Contains(t, fromSurvey, k)
+		assert.JSONEq(t, string(fromSurvey[k]), string(fromWorkbook[k]), k)
+	}
+}
