@@ -432,3 +432,45 @@ func progressMethodology(cmp *gapanalysis.Comparison) [][2]string {
 	}
 	return rows
 }
+
+// summaryProgress writes, below the headline numbers of the Summary sheet (r:
+// the last row written), the headline of the comparison with a baseline and
+// of the known-issues register, when the result has them; it returns the last
+// row written.
+func (b *book) summaryProgress(s *sheetWriter, r int) int {
+	res, st := b.res, b.st
+	h := ProgressHeadline(res)
+	if h.Baseline {
+		r += 2
+		s.text(1, r, "Since the baseline", st.section)
+		r++
+		s.text(1, r, "Baseline", st.label)
+		s.text(2, r, res.Progress.OldLabel, st.text)
+		for _, c := range []struct {
+			label string
+			n     int
+		}{
+			{"Gaps closed", h.Closed},
+			{"Gaps still open", h.StillOpen()},
+			{"… of which worsened", h.Worsened},
+			{"New gaps", h.NewGaps},
+			{"Countries improved", h.CountriesImproved},
+			{"Countries worsened", h.CountriesWorsened},
+			{"Countries unchanged", h.CountriesUnchanged},
+		} {
+			r++
+			s.text(1, r, c.label, st.label)
+			s.integer(2, r, c.n)
+		}
+	}
+	if h.Register {
+		r += 2
+		s.text(1, r, "Known issues", st.section)
+		for _, v := range AllVerdicts() {
+			r++
+			s.text(1, r, "Verdict: "+string(v), st.label)
+			s.integer(2, r, h.Verdicts[v])
+		}
+	}
+	return r
+}

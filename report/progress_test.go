@@ -75,6 +75,16 @@ func TestWriteWorkbookProgressValues(t *testing.T) {
 	tests := []struct {
 		sheet, cell, want string
 	}{
+		// Summary: the headline of the comparison and of the register.
+		{"Summary", "A23", "Since the baseline"},
+		{"Summary", "B24", "baseline_synthetic.xlsx"},
+		{"Summary", "A25", "Gaps closed"},
+		{"Summary", "B25", "3"},
+		{"Summary", "B26", "3"}, // still open: improved + remaining + worsened
+		{"Summary", "B28", "1"}, // new gaps
+		{"Summary", "B29", "1"}, // countries improved: AT
+		{"Summary", "A34", "Verdict: resolved"},
+		{"Summary", "B34", "1"},
 		// Countries: the baseline index and the delta after the gap points.
 		{"Countries", "P1", "Index (baseline)"},
 		{"Countries", "Q1", "Delta"},
