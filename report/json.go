@@ -280,7 +280,8 @@ type (
 // With a comparison with a baseline (res.Progress not nil) the document also
 // has the keys of SPEC 12 "transitions" (one per country in both waves and item
 // compared: "country", "item", "old", "new" — the merged statuses full,
-// partial, none, na or unknown — and "transition"), "progress" (one per country
+// partial, none, na or unknown; for a numeric item, the status its score
+// corresponds to, as for gaps — and "transition"), "progress" (one per country
 // of either wave: "code", "index_old", "index_new", "delta", "rank_old",
 // "rank_new", "delta_p05", "delta_p95", "p_improved" — null when unknown or
 // when the paired Monte Carlo did not run — and "counts", every transition a

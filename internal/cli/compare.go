@@ -72,6 +72,7 @@ interrupted.`,
 	addImportFlags(cmd, &opts.importFlags)
 	addLayoutFlags(cmd, &opts.layoutFlags)
 	addWaveFlags(cmd, &opts.waveFlags, false)
+	cmd.Flags().Lookup("samples").Usage = "Monte Carlo samples of the rank uncertainty and of the paired uncertainty of the index deltas (0: none; default from the config, else 1000)"
 	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
 	return cmd
 }
