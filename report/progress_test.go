@@ -385,3 +385,42 @@ func TestWriteJSONProgress(t *testing.T) {
 		assert.NotContains(t, doc["meta"].(map[string]any), "baseline")
 	})
 }
+
+// TestSinceBaselineWithoutTransition: a gap on an item of the current checklist
+// only, and one of a country not in the baseline, say why they have no
+// transition.
+func TestSinceBaselineWithoutTransition(t *testing.T) {
+	res := progressResult()
+	var kept []gapanalysis.ItemChange
+	for _, c := range res.Progress.Changes {
+		if c.Item != "D-5.2" {
+			kept = append(kept, c)
+		}
+	}
+	res.Progress.Changes = kept
+	var items []gapanalysis.ItemProgress
+	for _, it := range res.Progress.Items {
+		if it.Item != "D-5.2" {
+			items = append(items, it)
+		}
+	}
+	res.Progress.Items = items
+	res.Progress.OnlyNew = []gapanalysis.ItemID{"D-5.2"}
+	f := openWorkbook(t, writeWorkbook(t, res, nil))
+	for cell, want := range map[string]string{
+		"B4": "D-5.2", "L4": "item not in the baseline checklist",
+		"A5": "DK", "L5": "country not in the baseline",
+	} {
+		got, err := f.GetCellValue("Gaps", cell)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, cell)
+	}
+	// Five items, a blank row, the legend (title and ten rows), the items of
+	// the baseline's checklist only (rows 20–21), then those of the current
+	// one.
+	for cell, want := range map[string]string{"A6": "BP-REPORTS", "A7": "", "A23": "Items left out, in the current checklist only", "A24": "D-5.2"} {
+		got, err := f.GetCellValue("Transitions", cell)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, cell)
+	}
+}
