@@ -442,3 +442,35 @@ func TestCompareIncompatible(t *testing.T) {
 	_, err = Compare(nil, old)
 	assert.ErrorIs(t, err, ErrIncompatibleWaves)
 }
+
+// TestCompareEqualWithin1e9 goes through Analyze: a numeric item scored
+// against a target of 10 gives 0.5 for 5; a value 5 + 5e-9 scores 0.5 + 5e-10,
+// equal to 0.5 within 1e-9 (remaining), while 5 + 5e-8 scores 0.5 + 5e-9
+// (improved), and 10 − 5e-9 scores within 1e-9 of 1 (closed).
+func TestCompareEqualWithin1e9(t *testing.T) {
+	cl, err := LoadChecklist(strings.NewReader(`
+id: num
+title: Numeric checklist
+pillars:
+  - id: p
+    title: P
+    themes:
+      - id: t
+        title: T
+        items:
+          - {id: N, title: Convictions, obligation: practice, type: numeric, direction: higher, normalize: target, target: 10}
+`), "num.yaml")
+	require.NoError(t, err)
+	wave := func(at, be, cy float64) *Dataset {
+		return &Dataset{Responses: []Response{num("AT", "N", at), num("BE", "N", be), num("CY", "N", cy)}}
+	}
+	old, err := Analyze(cl, wave(5, 5, 5), DefaultConfig())
+	require.NoError(t, err)
+	new, err := Analyze(cl, wave(5+5e-9, 5+5e-8, 10-5e-9), DefaultConfig())
+	require.NoError(t, err)
+	cmp, err := Compare(old, new)
+	require.NoError(t, err)
+	assert.Equal(t, TransRemaining, findChange(t, cmp, "AT", "N").Transition)
+	assert.Equal(t, TransImproved, findChange(t, cmp, "BE", "N").Transition)
+	assert.Equal(t, TransClosed, findChange(t, cmp, "CY", "N").Transition)
+}

@@ -99,7 +99,9 @@ func registerHeader(cells []string) (col [numRegFields]int, ignored []string, ok
 // the item an item ID or a provision reference that names one item only
 // ("Art. 25(1)"). A row whose country or item is unknown, or whose source is
 // empty, is an error diagnostic at its cell (with a "did you mean" suggestion
-// where one is close) and gives no issue. A date cell of a workbook is read as
+// where one is close) and gives no issue. The same country, item and source
+// twice (case, accents and spacing of the source aside) is a duplicate
+// warning at the later row, counted once. A date cell of a workbook is read as
 // ISO text ("2019-01-24") by the default engine (EngineExcelize gives its
 // serial number, as it does for every cell); any other date is kept as
 // written. Every sheet of a
@@ -143,6 +145,14 @@ func OpenKnownIssues(path string, opts *Options) ([]gapanalysis.KnownIssue, *gap
 // read.
 type register struct {
 	issues []gapanalysis.KnownIssue
+	seen   map[issueKey]gapanalysis.Source // where each issue was first read
+}
+
+// issueKey identifies a known issue: a country, an item and a source (folded).
+type issueKey struct {
+	country gapanalysis.CountryCode
+	item    gapanalysis.ItemID
+	source  string
 }
 
 // readRegister reads one sheet (or CSV file) of a known-issues register.
@@ -256,11 +266,11 @@ func (s *sheetImport) registerRow(col [numRegFields]int, first, num int, cells [
 			ki.Country = code
 			break
 		}
-		msg := fmt.Sprintf("unknown country %s", quote(c))
+		msg := fmt.Sprintf("unknown country %s; the known issue was not read", quote(c))
 		if sug, ok := gapanalysis.SuggestCountry(c); ok {
 			msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 		}
-		fail(gapanalysis.CodeUnknownCountry, regCountry, msg+"; the known issue was not read")
+		fail(gapanalysis.CodeUnknownCountry, regCountry, msg)
 	}
 	switch id := get(regItem); {
 	case id == "":
@@ -271,15 +281,15 @@ func (s *sheetImport) registerRow(col [numRegFields]int, first, num int, cells [
 			ki.Item = it.ID
 			break
 		}
-		msg := fmt.Sprintf("unknown item %s", quote(id))
+		msg := fmt.Sprintf("unknown item %s; the known issue was not read", quote(id))
 		if sug, ok := gapanalysis.Suggest(id, s.r.itemIDs); ok {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}
 		if len(cands) > 1 {
-			msg = fmt.Sprintf("provision reference %s names %d items of the checklist (%s); give the item ID",
+			msg = fmt.Sprintf("provision reference %s names %d items of the checklist (%s), so the known issue was not read: give the item ID",
 				quote(id), len(cands), listSome(cands, 10))
 		}
-		fail(gapanalysis.CodeUnknownItem, regItem, msg+"; the known issue was not read")
+		fail(gapanalysis.CodeUnknownItem, regItem, msg)
 	}
 	if ki.Source == "" {
 		fail(gapanalysis.CodeMissingValue, regSource,
@@ -289,7 +299,19 @@ func (s *sheetImport) registerRow(col [numRegFields]int, first, num int, cells [
 		return false
 	}
 	ki.At = gapanalysis.Source{File: s.file, Sheet: s.sheet, Cell: cellName(first, num)}
-	s.r.register.issues = append(s.r.register.issues, ki)
+	reg := s.r.register
+	key := issueKey{ki.Country, ki.Item, strings.Join(strings.Fields(gapanalysis.Fold(ki.Source)), " ")}
+	if prev, dup := reg.seen[key]; dup {
+		s.diag(gapanalysis.SevWarning, gapanalysis.CodeDuplicate, first, num, fmt.Sprintf(
+			"the known issue %s / %s from %s is already in the register at %s; counted once",
+			ki.Country, ki.Item, quote(ki.Source), prev))
+		return true
+	}
+	if reg.seen == nil {
+		reg.seen = map[issueKey]gapanalysis.Source{}
+	}
+	reg.seen[key] = ki.At
+	reg.issues = append(reg.issues, ki)
 	return true
 }
 

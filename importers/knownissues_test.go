@@ -159,6 +159,8 @@ func TestReadKnownIssuesHeaders(t *testing.T) {
 		{"no header", "a,b,c\n1,2,3\n", 0, gapanalysis.CodeNoHeader},
 		{"empty", "", 0, gapanalysis.CodeEmptySheet},
 		{"empty country", "country,item,source\n,D-3.4,COM(2016) 871\n", 0, gapanalysis.CodeMissingValue},
+		{"one issue twice", "country,item,source\nAT,D-3.4,COM(2016) 871\nAustria,Art. 3(4),com(2016)  871\n", 1, gapanalysis.CodeDuplicate},
+		{"one item from two sources", "country,item,source\nAT,D-3.4,COM(2016) 871\nAT,D-3.4,INFR(2019)2215\n", 2, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -181,6 +183,32 @@ func TestReadKnownIssuesHeaders(t *testing.T) {
 			assert.True(t, found, "%v", ds.Diagnostics)
 		})
 	}
+}
+
+// FuzzReadKnownIssues: whatever the text, every row of the register is
+// accounted for and every issue names a known country and item.
+func FuzzReadKnownIssues(f *testing.F) {
+	for _, name := range []string{"register-semicolon.csv", "register-openpyxl.xlsx"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "knownissues", name))
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte("country,item,source\nAT,D-3.4,x\n\"AT,D-3.5,y\n"))
+	cl, err := gapanalysis.Builtin()
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		issues, ds, err := ReadKnownIssues(bytes.NewReader(b), "fuzz.csv", &Options{Checklist: cl})
+		require.NoError(t, err)
+		for _, a := range ds.Accounts {
+			require.True(t, a.Balanced(), "%+v", a)
+		}
+		for _, ki := range issues {
+			_, ok := gapanalysis.CountryByCode(ki.Country)
+			require.True(t, ok, ki.Country)
+			require.NotNil(t, cl.Item(ki.Item), ki.Item)
+			require.NotEmpty(t, ki.Source)
+		}
+	})
 }
 
 func TestReadKnownIssuesWorkbookBytes(t *testing.T) {
