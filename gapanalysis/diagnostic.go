@@ -78,6 +78,9 @@ const (
 	// CodeReplaced (info): a later version of a questionnaire from the same
 	// respondent replaces an earlier one.
 	CodeReplaced Code = "replaced"
+	// CodeResultsWorkbook (info): a Gapstudy results workbook given as input;
+	// only its Data sheet, the answers its results came from, is read.
+	CodeResultsWorkbook Code = "results-workbook"
 )
 
 // Sentinel errors, one per code, so callers can use errors.Is on a Diagnostic.
@@ -124,6 +127,8 @@ var (
 	ErrBadQuote = errors.New("unbalanced quote")
 	// ErrReplaced is the sentinel of CodeReplaced.
 	ErrReplaced = errors.New("answers replaced by a later version")
+	// ErrResultsWorkbook is the sentinel of CodeResultsWorkbook.
+	ErrResultsWorkbook = errors.New("results workbook read from its Data sheet")
 )
 
 var codeErr = map[Code]error{
@@ -146,6 +151,7 @@ var codeErr = map[Code]error{
 	CodeBadQuote:              ErrBadQuote,
 	CodeNotBoundAnswer:        ErrNotBoundAnswer,
 	CodeMerged:                ErrMerged,
+	CodeResultsWorkbook:       ErrResultsWorkbook,
 }
 
 // Diagnostic is one problem found in the input or the analysis, with its position.

@@ -152,6 +152,19 @@
 // Measures and Criteria); problems come back as *CellError values naming the
 // sheet and cell.
 //
+// # Results workbooks and known-issues registers
+//
+// A results workbook written by report.WriteWorkbook (gapstudy run -o), given
+// as a survey — the earlier wave of a comparison, say — is recognised by its
+// Data sheet and a Methodology sheet naming the tool, and only its Data sheet,
+// the answers its results came from, is read (a results-workbook note says
+// so), unless Options.Sheets names the sheets to read.
+//
+// ReadKnownIssues and OpenKnownIssues read a known-issues register (xlsx or
+// CSV; columns country, item, source, and optionally date and note) into
+// gapanalysis.KnownIssue values, with the register's diagnostics and
+// accounts in a Dataset.
+//
 // # Synthetic data
 //
 // A dataset read from a file whose name contains "synthetic" (any case) is

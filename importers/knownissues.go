@@ -256,11 +256,11 @@ func (s *sheetImport) registerRow(col [numRegFields]int, first, num int, cells [
 			ki.Country = code
 			break
 		}
-		msg := fmt.Sprintf("unknown country %s", quote(c))
+		msg := fmt.Sprintf("unknown country %s; the known issue was not read", quote(c))
 		if sug, ok := gapanalysis.SuggestCountry(c); ok {
 			msg += fmt.Sprintf(" — did you mean %s (%s)?", gapanalysis.CountryName(sug), sug)
 		}
-		fail(gapanalysis.CodeUnknownCountry, regCountry, msg+"; the known issue was not read")
+		fail(gapanalysis.CodeUnknownCountry, regCountry, msg)
 	}
 	switch id := get(regItem); {
 	case id == "":
@@ -271,15 +271,15 @@ func (s *sheetImport) registerRow(col [numRegFields]int, first, num int, cells [
 			ki.Item = it.ID
 			break
 		}
-		msg := fmt.Sprintf("unknown item %s", quote(id))
+		msg := fmt.Sprintf("unknown item %s; the known issue was not read", quote(id))
 		if sug, ok := gapanalysis.Suggest(id, s.r.itemIDs); ok {
 			msg += fmt.Sprintf(" — did you mean %s?", sug)
 		}
 		if len(cands) > 1 {
-			msg = fmt.Sprintf("provision reference %s names %d items of the checklist (%s); give the item ID",
+			msg = fmt.Sprintf("provision reference %s names %d items of the checklist (%s), so the known issue was not read: give the item ID",
 				quote(id), len(cands), listSome(cands, 10))
 		}
-		fail(gapanalysis.CodeUnknownItem, regItem, msg+"; the known issue was not read")
+		fail(gapanalysis.CodeUnknownItem, regItem, msg)
 	}
 	if ki.Source == "" {
 		fail(gapanalysis.CodeMissingValue, regSource,

@@ -145,6 +145,12 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	// Rows are read with the sheet-data reader (sheetdata.go), or with
 	// excelize's Rows when Options.Engine says so (data is then nil).
 	data := rd.sheetReader(zr, f)
+	// A results workbook written by "gapstudy run" is read from its Data
+	// sheet only (see results.go).
+	if info, ok := rd.isResultsWorkbook(f); ok {
+		rd.readResultsWorkbook(ds, f, data, name, info)
+		return
+	}
 	for _, sheet := range rd.selectSheets(ds, f.GetSheetList(), name) {
 		hiddenSheet(ds, f, name, sheet)
 		rd.readWorksheet(ds, f, data, name, sheet)
