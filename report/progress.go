@@ -414,3 +414,21 @@ func countryProgressIndex(res *gapanalysis.Result) map[gapanalysis.CountryCode]*
 	}
 	return m
 }
+
+// progressMethodology returns the Methodology rows of a comparison with a
+// baseline.
+func progressMethodology(cmp *gapanalysis.Comparison) [][2]string {
+	rows := [][2]string{
+		{"Baseline", firstNonEmpty(cmp.OldLabel, "–") + " (current wave: " + firstNonEmpty(cmp.NewLabel, "–") + ")"},
+		{"Transition", "for each country in both waves and each item of both checklists, with s the item score (equal within 1e-9), the first row that applies: not-applicable (na in either wave, an optional item not used included); closed (old known < 1, new 1); improved (old known < 1, new known, > old and < 1); remaining (old known < 1, new equal to old); worsened (old known < 1, new known < old); new-gap (old 1, new known < 1); kept (old 1, new 1); now-known (old unknown, new known); now-unknown (old known, new unknown); unknown (unknown in both)"},
+		{"Index delta", "index in the current wave − index in the baseline, each wave scored with its own answers and the same checklist and config; empty when either index is unknown"},
+		{"Measure gap points by wave", "Σ severity of each wave's gaps on the items the measure addresses, over that wave's own countries"},
+	}
+	if cmp.Samples > 0 {
+		rows = append(rows, [2]string{"Paired delta uncertainty", fmt.Sprintf("%d Monte Carlo samples, seed %d: each sample draws the value of partial, the checklist weights and the missing-data rule once and applies the draw to both waves; per country the 5th and 95th percentile of the delta and P(improved) = the share of samples with delta > 1e-9", cmp.Samples, cmp.Seed)})
+	}
+	if len(cmp.OnlyOld) > 0 || len(cmp.OnlyNew) > 0 {
+		rows = append(rows, [2]string{"Items left out", "in the baseline's checklist only: " + firstNonEmpty(joinItems(cmp.OnlyOld), "none") + "; in the current checklist only: " + firstNonEmpty(joinItems(cmp.OnlyNew), "none")})
+	}
+	return rows
+}
