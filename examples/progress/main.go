@@ -198,6 +198,7 @@ func chart(c *gapanalysis.Comparison, path string) error {
 	if err != nil {
 		return err
 	}
+	names.Offset = vg.Point{X: vg.Points(4), Y: vg.Points(2)} // beside the marker, not on it
 	p.Add(diagonal, scatter, names)
 	return p.Save(16*vg.Centimeter, 16*vg.Centimeter, path)
 }

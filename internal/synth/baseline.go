@@ -101,8 +101,7 @@ func earlier(cl *gapanalysis.Checklist, c country, th theme, it *gapanalysis.Ite
 	}
 	changed := uReform < ch.reform
 	if !changed && ok && (now.HasValue || now.Status != gapanalysis.StatusUnknown && now.Status != gapanalysis.StatusNA) {
-		now.Source = gapanalysis.Source{}
-		return now, true
+		return now, true // unchanged: the same answer, evidence and comment
 	}
 	zOld := z
 	if changed {

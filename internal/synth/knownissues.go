@@ -79,6 +79,48 @@ func KnownIssues(cl *gapanalysis.Checklist, seed uint64) []gapanalysis.KnownIssu
 	if cl == nil {
 		return nil
 	}
+	pools := issuePools(cl, seed)
+	r := stream(seed, "known issues")
+	var out []gapanalysis.KnownIssue
+	for _, q := range issueQuota {
+		pool := pools[q.verdict]
+		r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		out = append(out, pool[:min(q.n, len(pool))]...)
+	}
+	for i := range out {
+		switch {
+		case themeKind(cl.ThemeOf(out[i].Item)) == kindOnline:
+			out[i].Source, out[i].Date = sourceReport2, dateReports
+		case r.Float64() < caseShare:
+			out[i].Source, out[i].Date = fmt.Sprintf(sourceCase, 1+slices.Index(gapanalysis.EU27(), out[i].Country)), dateCases
+		default:
+			out[i].Source, out[i].Date = sourceReport1, dateReports
+		}
+	}
+	order := map[gapanalysis.ItemID]int{}
+	refs := map[string]int{}
+	for i, it := range cl.Items() {
+		order[it.ID] = i
+		refs[it.Ref]++
+	}
+	slices.SortFunc(out, func(a, b gapanalysis.KnownIssue) int {
+		return cmp.Or(cmp.Compare(sourceRank(a.Source), sourceRank(b.Source)), cmp.Compare(a.Source, b.Source),
+			cmp.Compare(a.Country, b.Country), cmp.Compare(order[a.Item], order[b.Item]))
+	})
+	for i := range out {
+		if it := cl.Item(out[i].Item); i%refEvery == refEvery-1 && it.Ref != "" && refs[it.Ref] == 1 {
+			out[i].Item = gapanalysis.ItemID(it.Ref)
+		}
+		out[i].At = gapanalysis.Source{File: KnownIssuesName, Sheet: KnownIssuesSheet, Cell: fmt.Sprintf("A%d", firstDataRow+i)}
+	}
+	return out
+}
+
+// issuePools returns the candidate issues by their verdict against the current
+// wave: every gap of the earlier wave on a legal status item (partial, or none
+// on a mandatory item) of a country with one respondent in both waves, in
+// country and checklist order, each with its note.
+func issuePools(cl *gapanalysis.Checklist, seed uint64) map[gapanalysis.Verdict][]gapanalysis.KnownIssue {
 	old, cur := first(GenerateBaseline(cl, seed)), first(Generate(cl, seed))
 	second := map[gapanalysis.CountryCode]bool{}
 	for _, c := range profiles(cl, seed) {
@@ -96,11 +138,10 @@ func KnownIssues(cl *gapanalysis.Checklist, seed uint64) []gapanalysis.KnownIssu
 			}
 			found := ""
 			switch {
+			case o.Status == gapanalysis.StatusPartial && it.Obligation == gapanalysis.Optional:
+				found = "used without all its conditions"
 			case o.Status == gapanalysis.StatusPartial:
 				found = "partly in place"
-				if it.Obligation == gapanalysis.Optional {
-					found = "used without all its conditions"
-				}
 			case o.Status == gapanalysis.StatusNone && it.Obligation == gapanalysis.Mandatory:
 				found = "not in place"
 			default:
@@ -112,42 +153,7 @@ func KnownIssues(cl *gapanalysis.Checklist, seed uint64) []gapanalysis.KnownIssu
 				Note: fmt.Sprintf("Synthetic entry: %s %s when reported", provision(it), found)})
 		}
 	}
-	r := stream(seed, "known issues")
-	var out []gapanalysis.KnownIssue
-	for _, q := range issueQuota {
-		pool := pools[q.verdict]
-		r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
-		out = append(out, pool[:min(q.n, len(pool))]...)
-	}
-	order := map[gapanalysis.ItemID]int{}
-	for i, it := range cl.Items() {
-		order[it.ID] = i
-	}
-	for i := range out {
-		switch {
-		case themeKind(cl.ThemeOf(out[i].Item)) == kindOnline:
-			out[i].Source, out[i].Date = sourceReport2, dateReports
-		case r.Float64() < caseShare:
-			out[i].Source, out[i].Date = fmt.Sprintf(sourceCase, 1+slices.Index(gapanalysis.EU27(), out[i].Country)), dateCases
-		default:
-			out[i].Source, out[i].Date = sourceReport1, dateReports
-		}
-	}
-	slices.SortFunc(out, func(a, b gapanalysis.KnownIssue) int {
-		return cmp.Or(cmp.Compare(sourceRank(a.Source), sourceRank(b.Source)), cmp.Compare(a.Source, b.Source),
-			cmp.Compare(a.Country, b.Country), cmp.Compare(order[a.Item], order[b.Item]))
-	})
-	refs := map[string]int{}
-	for _, it := range cl.Items() {
-		refs[it.Ref]++
-	}
-	for i := range out {
-		if it := cl.Item(out[i].Item); i%refEvery == refEvery-1 && it.Ref != "" && refs[it.Ref] == 1 {
-			out[i].Item = gapanalysis.ItemID(it.Ref)
-		}
-		out[i].At = gapanalysis.Source{File: KnownIssuesName, Sheet: KnownIssuesSheet, Cell: fmt.Sprintf("A%d", firstDataRow+i)}
-	}
-	return out
+	return pools
 }
 
 // sourceRank orders the sources: the reports, then the cases.
