@@ -419,7 +419,6 @@ func countryProgressIndex(res *gapanalysis.Result) map[gapanalysis.CountryCode]*
 // baseline.
 func progressMethodology(cmp *gapanalysis.Comparison) [][2]string {
 	rows := [][2]string{
-		{"Baseline", firstNonEmpty(cmp.OldLabel, "–") + " (current wave: " + firstNonEmpty(cmp.NewLabel, "–") + ")"},
 		{"Transition", "for each country in both waves and each item of both checklists, with s the item score (equal within 1e-9), the first row that applies: not-applicable (na in either wave, an optional item not used included); closed (old known < 1, new 1); improved (old known < 1, new known, > old and < 1); remaining (old known < 1, new equal to old); worsened (old known < 1, new known < old); new-gap (old 1, new known < 1); kept (old 1, new 1); now-known (old unknown, new known); now-unknown (old known, new unknown); unknown (unknown in both)"},
 		{"Index delta", "index in the current wave − index in the baseline, each wave scored with its own answers and the same checklist and config; empty when either index is unknown"},
 		{"Measure gap points by wave", "Σ severity of each wave's gaps on the items the measure addresses, over that wave's own countries"},

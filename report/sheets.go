@@ -337,6 +337,17 @@ func parameters(res *gapanalysis.Result, k int) []parameter {
 			fmt.Sprintf("%s; weight %g; %s; %s", criterionLabel(c), c.Weight, dir, kind),
 		})
 	}
+	if cmp := res.Progress; cmp != nil {
+		ps = append(ps, parameter{"Baseline", cmp.OldLabel}, parameter{"Current wave", cmp.NewLabel},
+			parameter{"Paired delta samples", cmp.Samples})
+		if cmp.Samples > 0 {
+			ps = append(ps, parameter{"Paired delta seed", seedValue(cmp.Seed)})
+		}
+	}
+	if len(res.KnownIssues) > 0 {
+		ps = append(ps, parameter{"Known-issues register", res.KnownIssues[0].At.File},
+			parameter{"Known issues read", len(res.KnownIssues)})
+	}
 	u := cfg.Uncertainty
 	ps = append(ps,
 		parameter{"Monte Carlo samples", samplesRun(res)},
