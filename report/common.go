@@ -342,6 +342,12 @@ func methodology(res *gapanalysis.Result) [][2]string {
 	if res.Uncertainty != nil || res.Meta.Samples > 0 {
 		rows = append(rows, [2]string{"Monte Carlo summary", "every sample draws each varied input independently (see the Sensitivity sheet for the ranges) and ranks the countries and measures again; per country and measure: the nominal rank, the median rank (the mean of the two middle ranks when the number of samples is even), the 5th and 95th percentile rank (the smallest rank r with at least 5% resp. 95% of the samples at or below r) and P(top k) = the share of samples with rank ≤ k; a sample without a rank counts as worse than every ranked one. Sample i draws from a random stream seeded by (seed, i), so the numbers do not depend on the number of CPUs."})
 	}
+	if res.Progress != nil {
+		rows = append(rows, progressMethodology(res.Progress)...)
+	}
+	if res.KnownIssues != nil {
+		rows = append(rows, [2]string{"Known-issue verdict", "each row of the register against the current wave's merged assessment of its country and item: resolved (score 1), remaining (known, < 1), not-applicable (na, or an optional item not used), unknown (no known score, or the country not assessed)"})
+	}
 	if u := res.Uncertainty; u != nil && u.Sobol != nil {
 		rows = append(rows, [2]string{"Sobol estimators (Jansen)", "Saltelli sampling: base matrices A and B of N rows (" + sequenceText(u.Sobol.Sequence) + " sequence) and, per input i, AB_i = A with column i from B: N·(d+2) model evaluations for d inputs. V = variance of f over the 2N rows of A and B; first-order S_i = (V − ½·mean (f(B) − f(AB_i))²) ÷ V; total S_Ti = ½·mean (f(A) − f(AB_i))² ÷ V (Jansen 1999; Saltelli et al. 2010); all indices 0 when V = 0. Estimates can fall slightly outside 0–1. Intervals: bootstrap percentile intervals from resampling the rows with replacement. Outputs: each measure's rank, and the mean absolute rank shift = mean over the measures of |rank − nominal rank|."})
 	}

@@ -19,6 +19,14 @@ var CSVFiles = []string{"countries.csv", "priorities.csv", "gaps.csv", "items.cs
 // result holds Sobol indices.
 var SensitivityCSVFiles = []string{"sensitivity.csv", "sobol.csv"}
 
+// ProgressCSVFiles are the CSV files WriteCSV adds for a result with a
+// comparison with a baseline (res.Progress not nil), after the others.
+var ProgressCSVFiles = []string{"progress.csv", "transitions.csv"}
+
+// KnownIssuesCSVFiles are the CSV files WriteCSV adds for a result with a
+// known-issues register (res.KnownIssues not nil), last.
+var KnownIssuesCSVFiles = []string{"known_issues.csv"}
+
 // WriteCSV writes the result as CSV files into dir (created, mode 0755, when
 // missing): countries.csv, priorities.csv, gaps.csv, items.csv, diagnostics.csv
 // and data.csv. Each file is UTF-8 without BOM, comma-separated, with a header row
@@ -44,6 +52,16 @@ var SensitivityCSVFiles = []string{"sensitivity.csv", "sobol.csv"}
 // countries by nominal rank), and, when there are Sobol indices, sobol.csv (one
 // line per output and input: output, input, first, first_lo, first_hi, total,
 // total_lo, total_hi, variance; outputs in the order of the Sensitivity sheet).
+//
+// With a baseline (res.Progress not nil) it also writes progress.csv (one line
+// per country of either wave, as on the Progress sheet: code, name, in_old,
+// in_new, index_old, index_new, delta, delta_p05, delta_p95, p_improved,
+// rank_old, rank_new and one count column per transition, empty for a country in
+// one wave only) and transitions.csv (one line per country and item compared:
+// country, item, old, new, old_score, new_score, transition). With a known-issues
+// register (res.KnownIssues not nil) it writes known_issues.csv (register order:
+// country, item, source, date, note, verdict, status, score, sources,
+// register_cell).
 func WriteCSV(dir string, res *gapanalysis.Result) error {
 	staged, err := StageCSV(context.Background(), dir, res)
 	if err != nil {
@@ -76,6 +94,15 @@ func StageCSV(ctx context.Context, dir string, res *gapanalysis.Result) ([]*Stag
 			tables["sobol.csv"] = sobolCSV(res)
 			names = append(names, "sobol.csv")
 		}
+	}
+	if res.Progress != nil {
+		tables["progress.csv"] = progressCSV(res.Progress)
+		tables["transitions.csv"] = transitionsCSV(res.Progress)
+		names = append(append([]string{}, names...), ProgressCSVFiles...)
+	}
+	if res.KnownIssues != nil {
+		tables["known_issues.csv"] = knownIssuesCSV(res.KnownIssues)
+		names = append(append([]string{}, names...), KnownIssuesCSVFiles...)
 	}
 	return stageAll(ctx, dir, names, func(name string, w io.Writer) error {
 		cw := csv.NewWriter(w)

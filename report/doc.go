@@ -40,6 +40,22 @@
 // embedded, so the images are the same bytes on every machine); WritePlots writes
 // them to files.
 //
+// With a comparison with a baseline (Result.Progress, SPEC 12), the workbook has
+// the sheets Progress, Transitions and Remaining, a "Since baseline" column on
+// Gaps, the baseline index and the delta on Countries and a headline block on
+// Summary; the JSON the keys transitions, progress, item_transitions and
+// measure_progress; the CSV output progress.csv and transitions.csv; the
+// Markdown summary a "Progress since the baseline" section. With a known-issues
+// register (Result.KnownIssues) the workbook has a Known issues sheet, the JSON
+// a known_issues key, the CSV output known_issues.csv and the Markdown summary
+// a "Known issues" section. ProgressHeadline counts the headline numbers (gaps
+// closed, still open and new; countries improved and worsened; verdicts) for
+// the writers and the command line. Glossary: a transition says what became of
+// one country's assessment of one item between the waves (closed, improved,
+// remaining, worsened, new-gap, kept, now-known, now-unknown, unknown,
+// not-applicable); a verdict says whether a known issue is resolved,
+// remaining, not-applicable or unknown now.
+//
 // Before the study, WriteTemplate writes the questionnaire workbook a national
 // expert fills in for one country (a Cover sheet and a Questionnaire sheet with a
 // status dropdown; see docs/input-format.md, "Questionnaires"), and

@@ -18,6 +18,65 @@ type (
 		Gaps        []jsonGap        `json:"gaps"`
 		Priorities  []jsonPriority   `json:"priorities"`
 		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		// The keys of SPEC 12, present only with a baseline (the first four)
+		// or a known-issues register (the last).
+		Transitions     *[]jsonTransition     `json:"transitions,omitempty"`
+		Progress        *[]jsonProgress       `json:"progress,omitempty"`
+		ItemTransitions *[]jsonItemTransition `json:"item_transitions,omitempty"`
+		MeasureProgress *[]jsonMeasure        `json:"measure_progress,omitempty"`
+		KnownIssues     *[]jsonKnownIssue     `json:"known_issues,omitempty"`
+	}
+
+	// jsonBaseline describes the comparison with a baseline, in meta.
+	jsonBaseline struct {
+		Old          string   `json:"old"`
+		New          string   `json:"new"`
+		Samples      int      `json:"samples"`
+		Seed         *uint64  `json:"seed"`
+		ItemsOnlyOld []string `json:"items_only_old"`
+		ItemsOnlyNew []string `json:"items_only_new"`
+	}
+
+	jsonTransition struct {
+		Country    string `json:"country"`
+		Item       string `json:"item"`
+		Old        string `json:"old"`
+		New        string `json:"new"`
+		Transition string `json:"transition"`
+	}
+
+	jsonProgress struct {
+		Code      string            `json:"code"`
+		IndexOld  gapanalysis.Score `json:"index_old"`
+		IndexNew  gapanalysis.Score `json:"index_new"`
+		Delta     gapanalysis.Score `json:"delta"`
+		RankOld   *int              `json:"rank_old"`
+		RankNew   *int              `json:"rank_new"`
+		DeltaP05  gapanalysis.Score `json:"delta_p05"`
+		DeltaP95  gapanalysis.Score `json:"delta_p95"`
+		PImproved gapanalysis.Score `json:"p_improved"`
+		Counts    map[string]int    `json:"counts"`
+	}
+
+	jsonItemTransition struct {
+		Item   string         `json:"item"`
+		Counts map[string]int `json:"counts"`
+	}
+
+	jsonMeasure struct {
+		ID           string            `json:"id"`
+		GapPointsOld gapanalysis.Score `json:"gap_points_old"`
+		GapPointsNew gapanalysis.Score `json:"gap_points_new"`
+	}
+
+	jsonKnownIssue struct {
+		Country string  `json:"country"`
+		Item    string  `json:"item"`
+		Source  string  `json:"source"`
+		Date    *string `json:"date"`
+		Note    *string `json:"note"`
+		Verdict string  `json:"verdict"`
+		Status  string  `json:"status"`
 	}
 
 	jsonMeta struct {
@@ -37,6 +96,8 @@ type (
 		// Sensitivity is present only when the result holds an uncertainty
 		// analysis; it sits in meta so that the top level keeps SPEC 8's keys.
 		Sensitivity *jsonSensitivity `json:"sensitivity,omitempty"`
+		// Baseline is present only with a comparison with a baseline.
+		Baseline *jsonBaseline `json:"baseline,omitempty"`
 	}
 
 	jsonChecklist struct {
@@ -215,6 +276,23 @@ type (
 // index array is indexed like sobol.inputs, and its bounds are null when no
 // bootstrap ran. Agreement statistics that are undefined (a constant ranking)
 // are null.
+//
+// With a comparison with a baseline (res.Progress not nil) the document also
+// has the keys of SPEC 12 "transitions" (one per country in both waves and item
+// compared: "country", "item", "old", "new" — the merged statuses full,
+// partial, none, na or unknown; for a numeric item, the status its score
+// corresponds to, as for gaps — and "transition"), "progress" (one per country
+// of either wave: "code", "index_old", "index_new", "delta", "rank_old",
+// "rank_new", "delta_p05", "delta_p95", "p_improved" — null when unknown or
+// when the paired Monte Carlo did not run — and "counts", every transition a
+// key, null for a country in one wave only), "item_transitions" ("item",
+// "counts") and "measure_progress" ("id", "gap_points_old", "gap_points_new"),
+// and meta a "baseline" object ("old", "new": the two waves' labels;
+// "samples", "seed" of the paired analysis, seed null when none ran;
+// "items_only_old", "items_only_new": the items left out). With a known-issues
+// register (res.KnownIssues not nil) it has "known_issues" (register order:
+// "country", "item", "source", "date" and "note" — null when empty —,
+// "verdict", "status"). Without them these keys are absent.
 func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
 	if err := check(res, false); err != nil {
 		return err
@@ -322,6 +400,12 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 		})
 	}
 	doc.Meta.Sensitivity = sensitivityJSON(res)
+	if res.Progress != nil {
+		progressJSON(&doc, res.Progress)
+	}
+	if res.KnownIssues != nil {
+		knownIssuesJSON(&doc, res.KnownIssues)
+	}
 	return doc
 }
 

@@ -30,6 +30,7 @@ func TestWriteJSONGolden(t *testing.T) {
 	}{
 		{"survey data", sampleResult, "result.json.golden"},
 		{"synthetic with uncertainty", syntheticResult, "result_synthetic.json.golden"},
+		{"baseline and known issues", progressResult, "result_progress.json.golden"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

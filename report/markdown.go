@@ -21,7 +21,10 @@ const maxMarkdownDiagnostics = 10
 // 5 by default), with an uncertainty analysis a "Robustness" section (the top
 // priorities' median rank, 5th–95th percentile rank and P(top k); the input with
 // the largest total Sobol index on the mean absolute rank shift; the range of
-// the agreement between ranking methods), and the first errors. Scores are rounded for reading (index to one
+// the agreement between ranking methods), with a baseline a "Progress since the
+// baseline" section (gaps closed, still open and new, countries improved and
+// worsened, the largest index changes), with a known-issues register a "Known
+// issues" section (the count of each verdict), and the first errors. Scores are rounded for reading (index to one
 // decimal, coverage to whole percent); missing values show as "–". Table cells
 // have "|" escaped and line breaks replaced by spaces.
 func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
@@ -86,6 +89,8 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 	}
 
 	writeRobustness(p, res, k)
+	writeProgress(p, res)
+	writeKnownIssues(p, res)
 
 	p("\n## Diagnostics\n\n")
 	p("Errors: %d; warnings: %d; notes: %d.\n", sum.errors, sum.warnings, sum.infos)

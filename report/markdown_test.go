@@ -19,6 +19,7 @@ func TestWriteMarkdownGolden(t *testing.T) {
 	}{
 		{"survey data", sampleResult, "summary.md.golden"},
 		{"synthetic", syntheticResult, "summary_synthetic.md.golden"},
+		{"baseline and known issues", progressResult, "summary_progress.md.golden"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

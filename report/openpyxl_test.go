@@ -67,6 +67,7 @@ func TestWorkbookOpenpyxl(t *testing.T) {
 	}{
 		{"sample", syntheticResult()},
 		{"demo", demo},
+		{"baseline and known issues", progressResult()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -57,7 +57,8 @@ func (b *book) priorities(s *sheetWriter) {
 // countries writes the Countries sheet: one row per country in rank order with
 // its rank note (what the rank rests on, for a country the instrument does not
 // bind), index, coverage, each pillar's score and the country's rank on it,
-// theme scores (empty when unknown) and gaps.
+// theme scores (empty when unknown) and gaps; with a baseline, also the
+// baseline index and the delta (empty for a country not in the baseline).
 func (b *book) countries(s *sheetWriter) {
 	res, st := b.res, b.st
 	cl := res.Checklist
@@ -76,6 +77,10 @@ func (b *book) countries(s *sheetWriter) {
 	}
 	headers = append(headers, labels[len(cl.Pillars):]...)
 	headers = append(headers, "Gaps", "Gap points")
+	progress := countryProgressIndex(res)
+	if progress != nil {
+		headers = append(headers, "Index (baseline)", "Delta")
+	}
 	s.header(1, headers...)
 	for i, c := range res.Countries {
 		r := i + 2
@@ -97,6 +102,10 @@ func (b *book) countries(s *sheetWriter) {
 		}
 		s.integer(col, r, c.Gaps)
 		s.number(col+1, r, c.GapPoints, st.dec2)
+		if cp := progress[c.Code]; cp != nil {
+			s.score(col+2, r, cp.IndexOld, st.dec1)
+			s.score(col+3, r, cp.Delta, st.dec1)
+		}
 	}
 	s.table(len(headers), 3)
 }
@@ -170,11 +179,18 @@ func parseStatus(name string) gapanalysis.Status {
 }
 
 // gaps writes the Gaps sheet: one row per gap, in the result's order (country,
-// then severity descending).
+// then severity descending); with a baseline, the "Since baseline" column holds
+// the gap's transition (see sinceBaseline).
 func (b *book) gaps(s *sheetWriter) {
 	res, st := b.res, b.st
 	cl := res.Checklist
-	s.header(1, "Country", "Item", "Ref", "Title", "Obligation", "Status", "Gap", "Severity", "Evidence", "Comment", "Source")
+	headers := []string{"Country", "Item", "Ref", "Title", "Obligation", "Status", "Gap", "Severity", "Evidence", "Comment", "Source"}
+	var changes map[countryItem]*gapanalysis.ItemChange
+	if res.Progress != nil {
+		headers = append(headers, "Since baseline")
+		changes = changeIndex(res.Progress)
+	}
+	s.header(1, headers...)
 	for i, g := range res.Gaps {
 		r := i + 2
 		s.text(1, r, string(g.Country), st.text)
@@ -190,8 +206,16 @@ func (b *book) gaps(s *sheetWriter) {
 		s.text(9, r, g.Evidence, st.text)
 		s.text(10, r, g.Comment, st.text)
 		s.text(11, r, joinSources(g.Sources), st.text)
+		if changes != nil {
+			t := sinceBaseline(res.Progress, changes, g)
+			style := st.text
+			if id, ok := st.trans[gapanalysis.Transition(t)]; ok {
+				style = id
+			}
+			s.text(12, r, t, style)
+		}
 	}
-	s.table(11, 2)
+	s.table(len(headers), 2)
 }
 
 // items writes the Items sheet: one row per checklist item with its place in the
@@ -312,6 +336,17 @@ func parameters(res *gapanalysis.Result, k int) []parameter {
 			"Criterion: " + string(c.ID),
 			fmt.Sprintf("%s; weight %g; %s; %s", criterionLabel(c), c.Weight, dir, kind),
 		})
+	}
+	if cmp := res.Progress; cmp != nil {
+		ps = append(ps, parameter{"Baseline", cmp.OldLabel}, parameter{"Current wave", cmp.NewLabel},
+			parameter{"Paired delta samples", cmp.Samples})
+		if cmp.Samples > 0 {
+			ps = append(ps, parameter{"Paired delta seed", seedValue(cmp.Seed)})
+		}
+	}
+	if len(res.KnownIssues) > 0 {
+		ps = append(ps, parameter{"Known-issues register", res.KnownIssues[0].At.File},
+			parameter{"Known issues read", len(res.KnownIssues)})
 	}
 	u := cfg.Uncertainty
 	ps = append(ps,

@@ -80,6 +80,8 @@ func (b *book) summary(s *sheetWriter) {
 		s.integer(2, r, c.n)
 	}
 
+	r = b.summaryProgress(s, r)
+
 	// Top priorities.
 	r += 2
 	s.text(1, r, fmt.Sprintf("Top %d priorities", b.topK), st.section)

@@ -48,8 +48,13 @@ var DataHeaders = []string{"Country", "Item", "Status", "Value", "Evidence", "Co
 const fixedDate = "2000-01-01T00:00:00Z"
 
 // WriteWorkbook writes res as an xlsx workbook to w (SPEC 8): the sheets Summary,
-// Priorities, Countries, Heatmap, Gaps, Items, Sensitivity (only when
-// res.Uncertainty is not nil), Diagnostics, Methodology and Data, in that order.
+// Priorities, Countries, Heatmap, Gaps, Items, Progress, Transitions, Remaining
+// (these three only when res.Progress holds a comparison with a baseline, and
+// Remaining only when a gap remains or worsened), Known issues (only when
+// res.KnownIssues is not empty), Sensitivity (only when res.Uncertainty is not
+// nil), Diagnostics, Methodology and Data, in that order. With a baseline, the
+// Gaps sheet has a "Since baseline" column (the transition of each gap) and the
+// Countries sheet the baseline index and the delta.
 // Every sheet has a frozen header, a filter and set column widths; numbers are
 // written as numbers with number formats, unknown scores as empty cells, and free
 // text always as text. opts may be nil. The output is deterministic: the same
@@ -88,6 +93,10 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetHeatmap, b.heatmap},
 		{SheetGaps, b.gaps},
 		{SheetItems, b.items},
+		{SheetProgress, b.progress},
+		{SheetTransitions, b.transitions},
+		{SheetRemaining, b.remaining},
+		{SheetKnownIssues, b.knownIssues},
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
@@ -95,7 +104,7 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 	}
 	first := true
 	for _, sh := range sheets {
-		if sh.name == SheetSensitivity && res.Uncertainty == nil {
+		if !b.present(sh.name) {
 			continue
 		}
 		if first {
@@ -134,7 +143,32 @@ func newBook(f *excelize.File, res *gapanalysis.Result, o Options) (*book, error
 	if err != nil {
 		return nil, err
 	}
+	if res.Progress != nil || len(res.KnownIssues) > 0 {
+		if err := progressStyles(f, st); err != nil {
+			return nil, err
+		}
+	}
 	return &book{f: f, res: res, st: st, title: studyTitle(res, o.Title), topK: topK(res, o.TopK)}, nil
+}
+
+// present reports whether the sheet of that name has content: Sensitivity needs
+// an uncertainty analysis, Progress, Transitions and Remaining a comparison with
+// a baseline (Remaining a gap that remains or worsened), Known issues a
+// register.
+func (b *book) present(sheet string) bool {
+	switch sheet {
+	case SheetSensitivity:
+		return b.res.Uncertainty != nil
+	case SheetProgress:
+		return hasProgress(b.res)
+	case SheetTransitions:
+		return hasChanges(b.res)
+	case SheetRemaining:
+		return hasRemaining(b.res)
+	case SheetKnownIssues:
+		return len(b.res.KnownIssues) > 0
+	}
+	return true
 }
 
 func (b *book) sheet(name string) *sheetWriter {
@@ -196,6 +230,10 @@ type styles struct {
 	text, wrap, header, title, section, banner, label, link int
 	integer, dec1, dec2, dec3, dec4, pct0, pct1, general    int
 	status                                                  map[gapanalysis.Status]int
+	// trans and verdict are registered only for a result with a baseline or
+	// a known-issues register (progressStyles).
+	trans   map[gapanalysis.Transition]int
+	verdict map[gapanalysis.Verdict]int
 }
 
 func font(bold bool, size float64, color string) *excelize.Font {

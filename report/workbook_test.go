@@ -41,6 +41,7 @@ func TestWriteWorkbookGolden(t *testing.T) {
 	}{
 		{"survey data", sampleResult, nil, "workbook.golden"},
 		{"synthetic with uncertainty", syntheticResult, &report.Options{Title: "Synthetic gap study", TopK: 2}, "workbook_synthetic.golden"},
+		{"baseline and known issues", progressResult, nil, "workbook_progress.golden"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

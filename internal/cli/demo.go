@@ -1,18 +1,22 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy"
 	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
 )
 
 // DemoOptions holds the flags and streams of "gapstudy demo".
 type DemoOptions struct {
 	IO
 	studyFlags
+	noBaseline bool
 }
 
 // defaultDemoOut is where demo writes its workbook unless told otherwise.
@@ -28,7 +32,13 @@ func newDemoCmd(streams IO, runF func(context.Context, *DemoOptions) error) *cob
 		Long: `demo runs the whole pipeline with the built-in checklist for Directive
 2011/93/EU and the embedded synthetic EU-27 survey: nothing to download, nothing
 to prepare. The survey is SYNTHETIC — generated test data, not an assessment of
-any real Member State — and every output says so.`,
+any real Member State — and every output says so.
+
+The demo also compares the survey with an embedded SYNTHETIC earlier wave and
+judges an embedded SYNTHETIC register of known issues against it, so that the
+outputs show progress since the baseline (sheets Progress, Transitions,
+Remaining) and the verdict of each known issue (sheet Known issues).
+--no-baseline leaves both out.`,
 		Example: `  gapstudy demo
   gapstudy demo -o study.xlsx --json study.json
   gapstudy demo --samples 2000 --sobol 512 -o study.xlsx --plots plots/`,
@@ -41,6 +51,7 @@ any real Member State — and every output says so.`,
 		},
 	}
 	addStudyFlags(cmd, &opts.studyFlags)
+	cmd.Flags().BoolVar(&opts.noBaseline, "no-baseline", false, "leave out the synthetic earlier wave and known-issues register")
 	cmd.Flags().Lookup("out").DefValue = defaultDemoOut
 	opts.out = defaultDemoOut
 	return cmd
@@ -70,5 +81,29 @@ func runDemo(ctx context.Context, opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.study(ctx, cl, ds, cfg, opts.IO)
+	w := &waves{}
+	if !opts.noBaseline {
+		if w, err = demoWaves(iopts); err != nil {
+			return err
+		}
+	}
+	return opts.study(ctx, cl, ds, cfg, opts.IO, w)
+}
+
+// demoWaves imports the embedded synthetic earlier wave and known-issues
+// register.
+func demoWaves(iopts *importers.Options) (*waves, error) {
+	old, err := readDemo(gapstudy.SyntheticBaseline, gapstudy.SyntheticBaselineName, iopts)
+	if err != nil {
+		return nil, fmt.Errorf("demo baseline: %w", err)
+	}
+	issues, ds, err := importers.ReadKnownIssues(bytes.NewReader(gapstudy.SyntheticKnownIssues), gapstudy.SyntheticKnownIssuesName, iopts)
+	if err != nil {
+		return nil, fmt.Errorf("demo known issues: %w", err)
+	}
+	reg := &register{issues: issues}
+	if ds != nil {
+		reg.diags = ds.Diagnostics
+	}
+	return &waves{old: old, register: reg}, nil
 }

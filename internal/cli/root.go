@@ -149,6 +149,7 @@ pipeline on an embedded SYNTHETIC survey.`,
 	root.AddCommand(
 		newRunCmd(streams, nil),
 		newDemoCmd(streams, nil),
+		newCompareCmd(streams, nil),
 		newValidateCmd(streams, nil),
 		newChecklistCmd(streams, nil),
 		newTemplateCmd(streams, nil),

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
 )
 
 // RunOptions holds the flags and streams of "gapstudy run".
@@ -14,6 +16,7 @@ type RunOptions struct {
 	studyFlags
 	importFlags
 	layoutFlags
+	waveFlags
 	Files []string
 }
 
@@ -35,11 +38,21 @@ be written, 2 for usage errors, 130 when interrupted (Ctrl-C).
 Outputs never replace an input: an output that is an input file, or lies inside
 an input folder, is refused before anything is read. Each output is written to a
 temporary file beside it and renamed over the earlier file only when complete;
-an interrupted or failed run leaves the earlier outputs as they were.`,
+an interrupted or failed run leaves the earlier outputs as they were.
+
+With --baseline OLD (survey files or a folder of an earlier wave, or the
+results workbook of an earlier run), the study is also compared with that
+wave, scored with the same checklist and config: the workbook gains the
+sheets Progress, Transitions and Remaining and a "Since baseline" column on
+Gaps, the JSON the keys transitions, progress, item_transitions and
+measure_progress. With --known-issues FILE (xlsx or csv: country, item,
+source, optional date and note), each issue raised earlier gets a verdict
+against this survey: resolved, remaining, not-applicable or unknown.`,
 		Example: `  gapstudy run -o results.xlsx survey.xlsx
   gapstudy run --checklist my-checklist.yaml --json results.json -o results.xlsx survey.xlsx
   gapstudy run --config study.yaml --csv out/ replies/
-  gapstudy run --layout respondents --mapping mapping.csv -o results.xlsx export.xlsx`,
+  gapstudy run --layout respondents --mapping mapping.csv -o results.xlsx export.xlsx
+  gapstudy run --baseline wave-2019/ --known-issues known-issues.xlsx -o results.xlsx wave-2026/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -52,6 +65,7 @@ an interrupted or failed run leaves the earlier outputs as they were.`,
 	addStudyFlags(cmd, &opts.studyFlags)
 	addImportFlags(cmd, &opts.importFlags)
 	addLayoutFlags(cmd, &opts.layoutFlags)
+	addWaveFlags(cmd, &opts.waveFlags, true)
 	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
 	return cmd
 }
@@ -86,9 +100,18 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 
 // runStudy is the body of "gapstudy run".
 func runStudy(ctx context.Context, opts *RunOptions) error {
-	cfg, cl, ds, err := importSurveys(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, opts.Files, opts.outputs(), nil)
+	inputs := append(slices.Clone(opts.Files), opts.baseline, opts.knownIssues)
+	cfg, cl, iopts, err := prepareImport(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, inputs, opts.outputs())
 	if err != nil {
 		return err
 	}
-	return opts.study(ctx, cl, ds, cfg, opts.IO)
+	ds, err := importers.OpenAll(inputOrder(opts.Files), iopts)
+	if err != nil {
+		return err
+	}
+	w, err := opts.waveFlags.read(iopts)
+	if err != nil {
+		return err
+	}
+	return opts.study(ctx, cl, ds, cfg, opts.IO, w)
 }

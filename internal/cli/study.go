@@ -113,7 +113,7 @@ func (f *studyFlags) outputs() []output {
 		{flag: "-o/--out", path: f.out},
 		{flag: "--json", path: f.json},
 		{flag: "--markdown", path: f.markdown},
-		{flag: "--csv", path: f.csv, files: append(append([]string{}, report.CSVFiles...), report.SensitivityCSVFiles...)},
+		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.KnownIssuesCSVFiles)},
 		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
 	}
 }
@@ -237,11 +237,30 @@ func oneLine(s string) string {
 // to stream the responses to.
 func importSurveys(ctx context.Context, streams IO, sf *studyFlags, imp *importFlags, lay *layoutFlags, files []string, outs []output,
 	sink func(*gapanalysis.Checklist) func(gapanalysis.Response)) (gapanalysis.Config, *gapanalysis.Checklist, *gapanalysis.Dataset, error) {
+	cfg, cl, iopts, err := prepareImport(ctx, streams, sf, imp, lay, files, outs)
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	if sink != nil {
+		iopts.Sink = sink(cl)
+	}
+	ds, err := importers.OpenAll(inputOrder(files), iopts)
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	return cfg, cl, ds, nil
+}
+
+// prepareImport reads the config and the checklist the flags name, refuses
+// outputs that would destroy an input (inputs: the paths read besides the
+// mapping, config and checklist), and returns the import options with the
+// import and layout flags applied.
+func prepareImport(ctx context.Context, streams IO, sf *studyFlags, imp *importFlags, lay *layoutFlags, inputs []string, outs []output) (gapanalysis.Config, *gapanalysis.Checklist, *importers.Options, error) {
 	cfg, err := sf.loadConfig()
 	if err != nil {
 		return cfg, nil, nil, err
 	}
-	inputs := append(append(slices.Clone(files), lay.mapping), sf.inputs(cfg)...)
+	inputs = append(append(slices.Clone(inputs), lay.mapping), sf.inputs(cfg)...)
 	if err := checkOutputs(ctx, streams.gate, inputs, outs); err != nil {
 		return cfg, nil, nil, err
 	}
@@ -262,14 +281,7 @@ func importSurveys(ctx context.Context, streams IO, sf *studyFlags, imp *importF
 	if err := lay.applyLayouts(iopts); err != nil {
 		return cfg, nil, nil, err
 	}
-	if sink != nil {
-		iopts.Sink = sink(cl)
-	}
-	ds, err := importers.OpenAll(inputOrder(files), iopts)
-	if err != nil {
-		return cfg, nil, nil, err
-	}
-	return cfg, cl, ds, nil
+	return cfg, cl, iopts, nil
 }
 
 // inputOrder returns the survey paths sorted (cleaned paths in byte order), so
@@ -283,11 +295,16 @@ func inputOrder(files []string) []string {
 }
 
 // study analyses an imported survey, prints the summary, writes the outputs the
-// flags ask for and reports the diagnostics (the common end of run and demo).
-// The diagnostics are printed also when an output could not be written. A
-// survey without a usable response is a data error: the diagnostics are
-// printed, nothing is ranked and no output written.
-func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, streams IO) error {
+// flags ask for and reports the diagnostics (the common end of run, demo and
+// compare). With a baseline or a known-issues register (w), the comparison
+// and the verdicts are added to the result (see analyzeWaves) and their
+// headline printed. The diagnostics are printed also when an output could not
+// be written. A survey without a usable response is a data error: the
+// diagnostics are printed, nothing is ranked and no output written.
+func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, cfg gapanalysis.Config, streams IO, w *waves) error {
+	if w == nil {
+		w = &waves{}
+	}
 	res, err := gapanalysis.Analyze(cl, ds, cfg)
 	if err != nil {
 		return &usageError{err}
@@ -296,10 +313,29 @@ func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *g
 		_ = reportDiagnostics(streams.ErrOut, res.Diagnostics, f.strict, 20)
 		return err
 	}
+	old, err := analyzeWaves(cl, cfg, res, w, streams.ErrOut, f.strict)
+	if err != nil {
+		return err
+	}
 	if err := uncertainty(ctx, res, streams.ErrOut); err != nil {
 		return err
 	}
-	printSummary(streams.Out, res)
+	if err := compareUncertainty(ctx, res, old, streams.ErrOut); err != nil {
+		return err
+	}
+	if w.compare {
+		if res.Meta.Synthetic {
+			fmt.Fprintln(streams.Out, "*** "+report.SyntheticBanner+" ***")
+			fmt.Fprintln(streams.Out)
+		}
+		printHeadline(streams.Out, res, true)
+	} else {
+		printSummary(streams.Out, res)
+		if res.Progress != nil || res.KnownIssues != nil {
+			fmt.Fprintln(streams.Out)
+			printHeadline(streams.Out, res, false)
+		}
+	}
 	werr := f.writeOutputs(ctx, res, streams)
 	if werr != nil && !errors.Is(werr, errOutputs) {
 		return werr // interrupted

@@ -26,8 +26,18 @@
 // with a comment, their best-practice items are answered like anyone else's.
 // Two countries have a second respondent who mostly agrees with the first.
 //
+// GenerateBaseline draws a synthetic *earlier wave* of the same survey from the
+// same model (the current survey does not change): most answers as they are
+// now, a share of each country's items at a lower (for a few countries higher)
+// level, more unknowns. KnownIssues picks from its gaps a synthetic
+// known-issues register (SPEC 12) with made-up sources ("SYNTHETIC COM-like
+// report 1", "SYNTHETIC infringement-like case 3"), whose verdicts against the
+// current wave mix resolved, remaining, not applicable and unknown;
+// WriteKnownIssuesXLSX and WriteKnownIssuesCSV write it. Comparing the two
+// waves is what `gapstudy demo` shows as progress.
+//
 // WriteXLSX writes a dataset in the long layout (one row per answer) that the
-// importers read back; the file in testdata is regenerated with
+// importers read back; the files in testdata are regenerated with
 //
 //	go generate ./internal/synth
 //
@@ -36,4 +46,4 @@
 // Comment, Respondent (and Value when some item is numeric).
 package synth
 
-//go:generate go run ./cmd/gensynth -seed 2026 -o ../../testdata/synthetic-eu27-survey.xlsx
+//go:generate go run ./cmd/gensynth -seed 2026 -o ../../testdata/synthetic-eu27-survey.xlsx -baseline ../../testdata/synthetic-eu27-baseline.xlsx -known-issues ../../testdata/synthetic-known-issues.xlsx -known-issues-csv ../../testdata/synthetic-known-issues.csv

@@ -155,22 +155,11 @@ func Generate(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Dataset {
 	if cl == nil {
 		return ds
 	}
-	countries := profiles(cl, seed)
-	themes := map[gapanalysis.ThemeID]theme{}
-	for _, t := range cl.Themes() {
-		r := stream(seed, "theme", string(t.ID))
-		k := themeKind(t)
-		themes[t.ID] = theme{kind: k, difficulty: kindDifficulty[k] + themeNoiseSD*r.NormFloat64()}
-	}
-	effects := map[gapanalysis.ItemID]float64{}
-	for _, it := range cl.Items() {
-		effects[it.ID] = itemSD * stream(seed, "item", string(it.ID)).NormFloat64()
-	}
-	for _, c := range countries {
+	m := newModel(cl, seed)
+	for _, c := range m.countries {
 		for _, it := range cl.Items() {
-			th := themes[cl.ThemeOf(it.ID).ID]
 			r := stream(seed, "answer", string(c.code), string(it.ID))
-			resp, ok := answer(cl, c, th, it, effects[it.ID], r)
+			resp, _, ok := answer(cl, c, m.themeOf(it), it, m.effects[it.ID], r)
 			if !ok {
 				continue
 			}
@@ -180,12 +169,43 @@ func Generate(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Dataset {
 			}
 		}
 	}
+	setSources(ds, Name)
+	return ds
+}
+
+// model holds the latent profiles drawn once per seed: countries, themes and
+// item effects.
+type model struct {
+	cl        *gapanalysis.Checklist
+	countries []country
+	themes    map[gapanalysis.ThemeID]theme
+	effects   map[gapanalysis.ItemID]float64
+}
+
+func newModel(cl *gapanalysis.Checklist, seed uint64) *model {
+	m := &model{cl: cl, countries: profiles(cl, seed),
+		themes: map[gapanalysis.ThemeID]theme{}, effects: map[gapanalysis.ItemID]float64{}}
+	for _, t := range cl.Themes() {
+		r := stream(seed, "theme", string(t.ID))
+		k := themeKind(t)
+		m.themes[t.ID] = theme{kind: k, difficulty: kindDifficulty[k] + themeNoiseSD*r.NormFloat64()}
+	}
+	for _, it := range cl.Items() {
+		m.effects[it.ID] = itemSD * stream(seed, "item", string(it.ID)).NormFloat64()
+	}
+	return m
+}
+
+func (m *model) themeOf(it *gapanalysis.Item) theme { return m.themes[m.cl.ThemeOf(it.ID).ID] }
+
+// setSources gives every response the status cell of the row WriteXLSX writes
+// for it in the file named file.
+func setSources(ds *gapanalysis.Dataset, file string) {
 	for i := range ds.Responses {
 		ds.Responses[i].Source = gapanalysis.Source{
-			File: Name, Sheet: SheetName, Cell: fmt.Sprintf("C%d", firstDataRow+i),
+			File: file, Sheet: SheetName, Cell: fmt.Sprintf("C%d", firstDataRow+i),
 		}
 	}
-	return ds
 }
 
 // profiles draws the latent profile of every Member State and picks the countries
@@ -226,16 +246,18 @@ func respondent(c gapanalysis.CountryCode, second bool) string {
 	return "Rapporteur " + string(c)
 }
 
-// answer draws the first respondent's answer on one item; ok is false when the
-// pair is left without a row. It always makes the same number of draws before
-// deciding, so the later draws (second respondent) do not depend on the branch.
-func answer(cl *gapanalysis.Checklist, c country, th theme, it *gapanalysis.Item, effect float64, r *rand.Rand) (gapanalysis.Response, bool) {
+// answer draws the first respondent's answer on one item and returns it with its
+// latent level z (0 for an item that does not bind the country); ok is false
+// when the pair is left without a row. It always makes the same number of draws
+// before deciding, so the later draws (second respondent) do not depend on the
+// branch.
+func answer(cl *gapanalysis.Checklist, c country, th theme, it *gapanalysis.Item, effect float64, r *rand.Rand) (resp gapanalysis.Response, z float64, ok bool) {
 	u, noise, uEv, uCom, uPick := r.Float64(), r.NormFloat64(), r.Float64(), r.Float64(), r.IntN(1<<20)
-	resp := gapanalysis.Response{Country: c.code, Item: it.ID, Respondent: respondent(c.code, false)}
+	resp = gapanalysis.Response{Country: c.code, Item: it.ID, Respondent: respondent(c.code, false)}
 	if !cl.Binds(c.code, it) {
 		resp.Status = gapanalysis.StatusNA
 		resp.Comment = fmt.Sprintf("%s is not bound by the instrument; answered as not applicable", gapanalysis.CountryName(c.code))
-		return resp, true
+		return resp, 0, true
 	}
 	na := 0.005
 	shift := 0.0
@@ -245,36 +267,37 @@ func answer(cl *gapanalysis.Checklist, c country, th theme, it *gapanalysis.Item
 	case gapanalysis.Practice:
 		na, shift = 0.03, practiceShift
 	}
-	z := baseLevel + c.level + th.difficulty + effect + shift + answerSD*noise
+	z = baseLevel + c.level + th.difficulty + effect + shift + answerSD*noise
 	switch {
 	case u < c.missing:
-		return resp, false
+		return resp, z, false
 	case u < c.missing+c.unknown:
 		resp.Status = gapanalysis.StatusUnknown
 		if uCom < 0.6 {
 			resp.Comment = pick(unknownComments, uPick)
 		}
-		return resp, true
+		return resp, z, true
 	case u < c.missing+c.unknown+na:
 		resp.Status = gapanalysis.StatusNA
 		resp.Comment = pick(naComments(it), uPick)
-		return resp, true
+		return resp, z, true
 	}
+	known(&resp, c, th, it, z, uEv, uCom, uPick)
+	return resp, z, true
+}
+
+// known fills a known answer drawn at latent level z: the value of a numeric
+// item, or the status cut from z, with evidence and comment chosen by the
+// uniform draws uEv and uCom and the text pick uPick.
+func known(resp *gapanalysis.Response, c country, th theme, it *gapanalysis.Item, z, uEv, uCom float64, uPick int) {
 	if it.Type == gapanalysis.NumericItem {
 		resp.Value, resp.HasValue = numericValue(it, z), true
 		if uEv < 0.7 {
 			resp.Evidence = statisticsEvidence(c, uPick)
 		}
-		return resp, true
+		return
 	}
-	switch {
-	case z > fullCut:
-		resp.Status = gapanalysis.StatusFull
-	case z > partialCut:
-		resp.Status = gapanalysis.StatusPartial
-	default:
-		resp.Status = gapanalysis.StatusNone
-	}
+	resp.Status = statusAt(z)
 	evidenceP, commentP := answerTexts[resp.Status][0], answerTexts[resp.Status][1]
 	if uEv < evidenceP {
 		resp.Evidence = evidence(c, th.kind, it, uPick)
@@ -282,7 +305,18 @@ func answer(cl *gapanalysis.Checklist, c country, th theme, it *gapanalysis.Item
 	if uCom < commentP {
 		resp.Comment = comment(resp.Status, it, uPick)
 	}
-	return resp, true
+}
+
+// statusAt cuts a latent level into full, partial or none.
+func statusAt(z float64) gapanalysis.Status {
+	switch {
+	case z > fullCut:
+		return gapanalysis.StatusFull
+	case z > partialCut:
+		return gapanalysis.StatusPartial
+	default:
+		return gapanalysis.StatusNone
+	}
 }
 
 // secondAnswer is a second respondent's answer on the same item: usually the same

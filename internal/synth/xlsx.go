@@ -64,7 +64,8 @@ func statusCell(r gapanalysis.Response, i int) any {
 }
 
 // WriteXLSX writes the dataset as an xlsx workbook in the long layout (SPEC 4):
-// one sheet SheetName with the title row (Title(ds.Seed)) in row 1, row 2 blank,
+// one sheet SheetName with the title row (Title(ds.Seed), or BaselineTitle(ds.Seed)
+// for a dataset labelled BaselineName) in row 1, row 2 blank,
 // the header Country | Item | Status | Evidence | Comment | Respondent (and Value
 // when some response has a value) in row 3, then one row per response in dataset
 // order. Statuses are written with their canonical names, except that one data
@@ -85,10 +86,14 @@ func WriteXLSX(w io.Writer, ds *gapanalysis.Dataset) error {
 	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
 		return fmt.Errorf("synth: %w", err)
 	}
+	docTitle, title := "Synthetic EU-27 survey", Title(ds.Seed)
+	if ds.Label == BaselineName {
+		docTitle, title = "Synthetic EU-27 survey, earlier wave", BaselineTitle(ds.Seed)
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:       "Synthetic EU-27 survey",
+		Title:       docTitle,
 		Subject:     "Synthetic gap-study survey data",
-		Description: Title(ds.Seed),
+		Description: title,
 		Keywords:    "synthetic; test data",
 		Creator:     "gapstudy",
 		Created:     docDate,
@@ -141,7 +146,7 @@ func WriteXLSX(w io.Writer, ds *gapanalysis.Dataset) error {
 	}); err != nil {
 		return fmt.Errorf("synth: %w", err)
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", titleRow), []any{excelize.Cell{StyleID: titleStyle, Value: Title(ds.Seed)}}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", titleRow), []any{excelize.Cell{StyleID: titleStyle, Value: title}}); err != nil {
 		return fmt.Errorf("synth: %w", err)
 	}
 	head := make([]any, cols)
