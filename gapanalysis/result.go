@@ -72,6 +72,12 @@ type Result struct {
 	// (SPEC 12), in register order: set by the caller from JudgeKnownIssues, nil
 	// when no register was given.
 	KnownIssues []KnownIssueVerdict
+	// Agreement holds the agreement between respondents (SPEC 14): nil when no
+	// (country, item) has known answers from two or more respondents.
+	Agreement *AgreementReport
+	// Panel holds the expert panel's scoring of the measures (SPEC 14): nil when
+	// no panel was given.
+	Panel *PanelReport
 }
 
 // Meta describes a study run: what went in and with which settings.
@@ -90,6 +96,12 @@ type Meta struct {
 	TopK             int
 	Samples          int
 	Seed             uint64
+	// CriteriaWeights holds the weights of the ranking criteria normalised to sum
+	// 1, keyed by criterion ID (SPEC 14: meta.criteria_weights).
+	CriteriaWeights map[CriterionID]float64
+	// AHP describes the pairwise-comparison matrix when the weights come from
+	// ranking.weights method ahp (nil otherwise).
+	AHP *AHPReport
 }
 
 // CountryResult holds the scores of one country.
@@ -113,6 +125,9 @@ type CountryResult struct {
 	NFull, NPartial, NNone, NNA, NUnknown int
 	Gaps                                  int     // number of gaps
 	GapPoints                             float64 // Σ severity, index points
+	// Peers are the countries most similar to this one (SPEC 13), most similar
+	// first, ties by code; at most Config.Exemplars of them.
+	Peers []Peer
 }
 
 // Assessment is the merged answer for one (country, item).
@@ -163,6 +178,9 @@ type Gap struct {
 	Evidence string
 	Comment  string
 	Sources  []Source
+	// Exemplars are countries at full on the item, most similar to Country first
+	// (SPEC 13); empty when no other country is at full.
+	Exemplars []Exemplar
 }
 
 // RankCriterion is a criterion as used in the ranking.
@@ -198,6 +216,10 @@ type Priority struct {
 	// behind its derived criteria — by country, then item order.
 	Closes      []GapRef
 	Uncertainty *RankUncertainty
+	// Adopters lists the assessed countries in which every applicable item the
+	// measure addresses is known and at full (at least one applicable), in code
+	// order (SPEC 13).
+	Adopters []CountryCode
 }
 
 // GapRef names one gap: a country, an item and its severity (index points).
