@@ -1,0 +1,294 @@
+package gapanalysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/gapstudy/gapstudy/scoring"
+)
+
+// Best practices (SPEC 13): similarity of countries, exemplars of gaps, peers
+// and adopters of measures.
+//
+// An item is known for a country when it is applicable to it and its merged
+// answer is known (Assessment.Status is not unknown): the missing-data rule does
+// not make an unknown answer known, so similarity, exemplars, peers and adopters
+// are the same under missing: exclude and missing: zero. A country is at full on
+// an item when the item is known for it with a score of 1 (s ≥ 1: not a gap).
+
+// CritAdopters is the derived criterion "adopters" (SPEC 13, benefit): the
+// number of assessed countries in which every applicable item the measure
+// addresses is known and at full, at least one being applicable. A study config
+// may select it under ranking.criteria; it is not one of the default criteria.
+const CritAdopters CriterionID = "adopters"
+
+// selectableCriteria are derived criteria that a config may select but that the
+// default criteria leave out.
+var selectableCriteria = []Criterion{
+	{ID: CritAdopters, Title: "Adopters", Direction: Benefit, Description: "number of assessed countries where every applicable item addressed is known and at full (at least one applicable): proof that the measure can be done"},
+}
+
+// SimilarityTol is the tolerance within which two similarities are equal when
+// exemplars and peers are ordered: equal similarities are ordered by country
+// code.
+const SimilarityTol = 1e-9
+
+// practiceIndex holds the similarity of every pair of assessed countries.
+type practiceIndex struct {
+	countries []CountryCode // assessed countries, code order (as Assessments)
+	pos       map[CountryCode]int
+	items     map[ItemID]int
+	nItems    int
+	as        []Assessment
+	sim       [][]float64 // countries × countries
+	pairs     [][]int     // items known for both
+}
+
+// knownItem reports whether an assessment is applicable and known.
+func knownItem(a *Assessment) bool {
+	return a.Applicable && a.Status != StatusUnknown && a.Score.Known
+}
+
+// atFull reports whether an assessment is applicable, known and at full.
+func atFull(a *Assessment) bool { return knownItem(a) && a.Score.Value >= 1 }
+
+// newPracticeIndex computes the similarity of every pair of the countries of
+// res.Assessments (SPEC 13).
+func newPracticeIndex(res *Result) (*practiceIndex, error) {
+	p := &practiceIndex{pos: map[CountryCode]int{}, items: map[ItemID]int{}, as: res.Assessments}
+	for i, it := range res.Checklist.Items() {
+		p.items[it.ID] = i
+	}
+	p.nItems = len(p.items)
+	if p.nItems == 0 || len(p.as)%p.nItems != 0 {
+		return nil, fmt.Errorf("gapanalysis: %d assessments for %d items", len(p.as), p.nItems)
+	}
+	profiles := make([][]float64, 0, len(p.as)/max(p.nItems, 1))
+	for k := 0; k < len(p.as); k += p.nItems {
+		c := p.as[k].Country
+		p.pos[c] = len(p.countries)
+		p.countries = append(p.countries, c)
+		row := make([]float64, p.nItems)
+		for i := range row {
+			row[i] = math.NaN()
+			if a := &p.as[k+i]; knownItem(a) {
+				row[i] = a.Score.Value
+			}
+		}
+		profiles = append(profiles, row)
+	}
+	sim, pairs, err := scoring.SimilarityMatrix(profiles)
+	if err != nil {
+		return nil, fmt.Errorf("gapanalysis: similarity of countries: %w", err)
+	}
+	p.sim, p.pairs = sim, pairs
+	return p, nil
+}
+
+func (p *practiceIndex) at(c, i int) *Assessment { return &p.as[c*p.nItems+i] }
+
+// order returns the countries cand (indices) in descending similarity to c,
+// similarities within SimilarityTol by code.
+func (p *practiceIndex) order(c int, cand []int) []int {
+	s := make([]float64, len(cand))
+	for k, e := range cand {
+		s[k] = p.sim[c][e]
+	}
+	ranks := scoring.Rank(s, SimilarityTol)
+	idx := make([]int, len(cand))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		if ranks[idx[x]] != ranks[idx[y]] {
+			return ranks[idx[x]] < ranks[idx[y]]
+		}
+		return p.countries[cand[idx[x]]] < p.countries[cand[idx[y]]]
+	})
+	out := make([]int, len(cand))
+	for k, j := range idx {
+		out[k] = cand[j]
+	}
+	return out
+}
+
+// exemplars returns every exemplar of country c on item i, in order (nil when c
+// or i is not in the study, or no other country is at full on i).
+func (p *practiceIndex) exemplars(c CountryCode, i ItemID) []Exemplar {
+	ci, ok := p.pos[c]
+	ii, ok2 := p.items[i]
+	if !ok || !ok2 {
+		return nil
+	}
+	var cand []int
+	for e := range p.countries {
+		if e != ci && atFull(p.at(e, ii)) {
+			cand = append(cand, e)
+		}
+	}
+	var out []Exemplar
+	for _, e := range p.order(ci, cand) {
+		a := p.at(e, ii)
+		out = append(out, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e],
+			Evidence: a.Evidence, Sources: slices.Clone(a.Sources)})
+	}
+	return out
+}
+
+// peers returns every other assessed country in order of similarity to c.
+func (p *practiceIndex) peers(c CountryCode) []Peer {
+	ci, ok := p.pos[c]
+	if !ok {
+		return nil
+	}
+	var cand []int
+	for e := range p.countries {
+		if e != ci {
+			cand = append(cand, e)
+		}
+	}
+	var out []Peer
+	for _, e := range p.order(ci, cand) {
+		out = append(out, Peer{Country: p.countries[e], Similarity: p.sim[ci][e]})
+	}
+	return out
+}
+
+// adopters returns the assessed countries, in code order, in which every
+// applicable item of ids is known and at full, at least one being applicable.
+func (p *practiceIndex) adopters(ids []ItemID) []CountryCode {
+	var out []CountryCode
+	for ci, c := range p.countries {
+		applicable, ok := 0, true
+		for _, id := range ids {
+			ii, found := p.items[id]
+			if !found {
+				continue
+			}
+			a := p.at(ci, ii)
+			if !a.Applicable {
+				continue
+			}
+			applicable++
+			if !atFull(a) {
+				ok = false
+				break
+			}
+		}
+		if ok && applicable > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// addPractices computes the similarity of the assessed countries and fills the
+// exemplars of every gap and the peers of every country, at most
+// res.Config.Exemplars of each.
+func addPractices(res *Result) error {
+	p, err := newPracticeIndex(res)
+	if err != nil {
+		return err
+	}
+	res.practice = p
+	n := res.Config.Exemplars
+	if n <= 0 {
+		return nil
+	}
+	for k := range res.Gaps {
+		g := &res.Gaps[k]
+		g.Exemplars = firstN(p.exemplars(g.Country, g.Item), n)
+	}
+	for k := range res.Countries {
+		c := &res.Countries[k]
+		c.Peers = firstN(p.peers(c.Code), n)
+	}
+	return nil
+}
+
+func firstN[T any](x []T, n int) []T {
+	if len(x) > n {
+		return x[:n:n]
+	}
+	return x
+}
+
+// practices returns the similarity index of the result, computing it when the
+// result was not built by Analyze.
+func (r *Result) practices() *practiceIndex {
+	if r.practice != nil {
+		return r.practice
+	}
+	if r.Checklist == nil {
+		return &practiceIndex{}
+	}
+	p, err := newPracticeIndex(r)
+	if err != nil {
+		return &practiceIndex{}
+	}
+	return p
+}
+
+// Similarity returns sim(c, e) of SPEC 13 — 1 − the mean absolute difference of
+// the two countries' item scores over the items known and applicable for both,
+// unweighted, 0 when there is none — and whether both countries were assessed.
+// Similarity(c, c) is 1 when c has a known item.
+func (r *Result) Similarity(c, e CountryCode) (float64, bool) {
+	p := r.practices()
+	ci, ok := p.pos[c]
+	ei, ok2 := p.pos[e]
+	if !ok || !ok2 {
+		return 0, false
+	}
+	return p.sim[ci][ei], true
+}
+
+// Exemplars returns every exemplar of country c on item i: the other assessed
+// countries at full on i (applicable, known, score 1), most similar to c first,
+// similarities within SimilarityTol by country code, each with its evidence and
+// source cells. It works for any assessed country and checklist item, not only
+// for a gap: for an item where c is at full it lists the other countries at
+// full. Gap.Exemplars holds the first Config.Exemplars of them. Nil when c was
+// not assessed, i is not a checklist item or nobody else is at full on i.
+func (r *Result) Exemplars(c CountryCode, i ItemID) []Exemplar {
+	return r.practices().exemplars(c, i)
+}
+
+// Peers returns every other assessed country, most similar to c first,
+// similarities within SimilarityTol by country code; CountryResult.Peers holds
+// the first Config.Exemplars of them. Nil when c was not assessed.
+func (r *Result) Peers(c CountryCode) []Peer {
+	return r.practices().peers(c)
+}
+
+func hasCriterion(crits []RankCriterion, id CriterionID) bool {
+	for _, c := range crits {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// adopts reports whether country c (model order) adopts a measure addressing
+// items under the draw whose item scores are in ws: every applicable item is
+// known and scores at least 1, at least one being applicable. An unknown item
+// is NaN in ws.score under either missing-data rule, so, as in Analyze, the
+// rule never makes a country an adopter; a partial answer is an adopter's only
+// if the draw's value of partial is 1.
+func (m *Model) adopts(ws *Workspace, c int, items []int) bool {
+	applicable := 0
+	for _, i := range items {
+		k := c*m.nItems + i
+		if m.kind[k] == cellNA {
+			continue
+		}
+		applicable++
+		if s := ws.score[k]; math.IsNaN(s) || s < 1 {
+			return false
+		}
+	}
+	return applicable > 0
+}
