@@ -3,6 +3,8 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -238,4 +240,42 @@ func TestWriteMarkdownLargestGaps(t *testing.T) {
 		"AT D-5.2 EL",
 		"EL D-18.1 no country at full",
 	}, got)
+}
+
+// openpyxlPracticesScript prints the Practices sheet's rows as openpyxl reads
+// them in read-only mode, and the data type of every cell.
+const openpyxlPracticesScript = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+ws = wb["Practices"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+types = [[c.data_type for c in r] for r in ws.iter_rows()]
+wb.close()
+print(json.dumps({"rows": rows, "types": types}, ensure_ascii=False))
+`
+
+// TestPracticesOpenpyxl reads the Practices sheet with openpyxl: the values
+// worked out by hand, formula-like evidence as a string.
+func TestPracticesOpenpyxl(t *testing.T) {
+	requireOpenpyxl(t)
+	res := sampleResult()
+	res.Assessments[0].Evidence = "=1+1" // AT D-3.4, at full
+	path := filepath.Join(t.TempDir(), "practices_synthetic.xlsx")
+	require.NoError(t, os.WriteFile(path, writeWorkbook(t, res, nil), 0o644))
+	out, err := exec.Command(python, "-c", openpyxlPracticesScript, path).Output()
+	require.NoError(t, err)
+	var got struct {
+		Rows  [][]any    `json:"rows"`
+		Types [][]string `json:"types"`
+	}
+	require.NoError(t, json.Unmarshal(out, &got))
+	require.Len(t, got.Rows, 8)
+	assert.Equal(t, []any{"ID", "Ref", "Title", "Theme", "Obligation", "N at full", "Country", "Evidence", "Comment", "Source",
+		"Theme score", "Theme leaders"}, got.Rows[0])
+	assert.Equal(t, []any{"D-3.4", "Art. 3(4)", "Engaging in sexual activities with a child below the age of consent",
+		"Substantive criminal law", "mandatory", 2.0, "AT", "=1+1", nil, "survey_synthetic.xlsx!Survey!C2", 75.0,
+		"EL (100.0), AT (75.0)"}, got.Rows[1])
+	assert.Equal(t, "s", got.Types[1][7], "formula-like evidence is a string")
+	assert.Equal(t, []any{"BP-REPORTS", nil, "Hotline reports handled per 100 000 inhabitants", "Prevention", "practice", 0.0,
+		nil, nil, nil, nil, nil, "AT (75.0), DK (50.0)"}, got.Rows[7])
 }
