@@ -49,6 +49,7 @@ type practiceIndex struct {
 	sim    [][]float64 // countries × countries
 	pairs  [][]int     // items known for both
 	near   [][]int     // country → the other countries, most similar first
+	full   []bool      // country·nItems + item: at full
 	simErr error
 }
 
@@ -84,12 +85,15 @@ func newPracticeIndex(res *Result) (*practiceIndex, error) {
 func (p *practiceIndex) similarities() error {
 	p.once.Do(func() {
 		profiles := make([][]float64, len(p.countries))
+		buf := make([]float64, len(p.as))
+		p.full = make([]bool, len(p.as))
 		for c := range profiles {
-			row := make([]float64, p.nItems)
+			row := buf[c*p.nItems : (c+1)*p.nItems]
 			for i := range row {
 				row[i] = math.NaN()
 				if a := p.at(c, i); knownItem(a) {
 					row[i] = a.Score.Value
+					p.full[c*p.nItems+i] = a.Score.Value >= 1
 				}
 			}
 			profiles[c] = row
@@ -148,28 +152,30 @@ func (p *practiceIndex) exemplars(c CountryCode, i ItemID) []Exemplar {
 	if !ok || !ok2 || p.similarities() != nil {
 		return nil
 	}
-	return p.firstExemplars(ci, ii, len(p.countries))
+	out, _ := p.firstExemplars(ci, ii, len(p.countries), nil)
+	return out
 }
 
 // firstExemplars returns the first n exemplars of country ci on item ii
 // (indices): the countries at full on ii, taken in ci's order of similarity.
-// The exemplars share their Sources with the assessments.
-func (p *practiceIndex) firstExemplars(ci, ii, n int) []Exemplar {
-	var out []Exemplar
+// The exemplars share their Sources with the assessments. They are appended to
+// slab, which is returned with them, when it has room.
+func (p *practiceIndex) firstExemplars(ci, ii, n int, slab []Exemplar) (out, rest []Exemplar) {
+	start := len(slab)
 	for _, e := range p.near[ci] {
-		if len(out) == n {
+		if len(slab)-start == n {
 			break
 		}
-		a := p.at(e, ii)
-		if !atFull(a) {
+		if !p.full[e*p.nItems+ii] {
 			continue
 		}
-		if out == nil {
-			out = make([]Exemplar, 0, n)
-		}
-		out = append(out, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e], Evidence: a.Evidence, Sources: a.Sources[:len(a.Sources):len(a.Sources)]})
+		a := p.at(e, ii)
+		slab = append(slab, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e], Evidence: a.Evidence, Sources: a.Sources[:len(a.Sources):len(a.Sources)]})
 	}
-	return out
+	if len(slab) == start {
+		return nil, slab
+	}
+	return slab[start:len(slab):len(slab)], slab
 }
 
 // peers returns every other assessed country in order of similarity to c.
@@ -235,9 +241,11 @@ func addPractices(res *Result) error {
 	if err := p.similarities(); err != nil {
 		return err
 	}
+	// One array holds the exemplars of every gap.
+	slab := make([]Exemplar, 0, len(res.Gaps)*min(n, len(p.countries)))
 	for k := range res.Gaps {
 		g := &res.Gaps[k]
-		g.Exemplars = p.firstExemplars(p.pos[g.Country], p.items[g.Item], n)
+		g.Exemplars, slab = p.firstExemplars(p.pos[g.Country], p.items[g.Item], n, slab)
 	}
 	for k := range res.Countries {
 		c := &res.Countries[k]
