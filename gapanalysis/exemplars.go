@@ -1,9 +1,10 @@
 package gapanalysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/gapstudy/gapstudy/scoring"
@@ -119,29 +120,22 @@ func (p *practiceIndex) similarities() error {
 
 func (p *practiceIndex) at(c, i int) *Assessment { return &p.as[c*p.nItems+i] }
 
-// order returns the countries cand (indices) in descending similarity to c,
-// similarities within SimilarityTol by code.
+// order sorts the countries cand (indices, which follow the codes) in
+// descending similarity to c; a similarity within SimilarityTol of the one
+// before it is a tie (as in scoring.Rank), and ties are ordered by code. It
+// returns cand.
 func (p *practiceIndex) order(c int, cand []int) []int {
-	s := make([]float64, len(cand))
-	for k, e := range cand {
-		s[k] = p.sim[c][e]
-	}
-	ranks := scoring.Rank(s, SimilarityTol)
-	idx := make([]int, len(cand))
-	for k := range idx {
-		idx[k] = k
-	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		if ranks[idx[x]] != ranks[idx[y]] {
-			return ranks[idx[x]] < ranks[idx[y]]
+	row := p.sim[c]
+	slices.SortFunc(cand, func(a, b int) int { return cmp.Or(cmp.Compare(row[b], row[a]), cmp.Compare(a, b)) })
+	for start := 0; start < len(cand); {
+		end := start + 1
+		for end < len(cand) && row[cand[end-1]]-row[cand[end]] <= SimilarityTol {
+			end++
 		}
-		return p.countries[cand[idx[x]]] < p.countries[cand[idx[y]]]
-	})
-	out := make([]int, len(cand))
-	for k, j := range idx {
-		out[k] = cand[j]
+		slices.Sort(cand[start:end])
+		start = end
 	}
-	return out
+	return cand
 }
 
 // exemplars returns every exemplar of country c on item i, in order (nil when c
@@ -243,9 +237,13 @@ func addPractices(res *Result) error {
 	}
 	// One array holds the exemplars of every gap.
 	slab := make([]Exemplar, 0, len(res.Gaps)*min(n, len(p.countries)))
+	ci := -1
 	for k := range res.Gaps {
 		g := &res.Gaps[k]
-		g.Exemplars, slab = p.firstExemplars(p.pos[g.Country], p.items[g.Item], n, slab)
+		if ci < 0 || p.countries[ci] != g.Country {
+			ci = p.pos[g.Country]
+		}
+		g.Exemplars, slab = p.firstExemplars(ci, p.items[g.Item], n, slab)
 	}
 	for k := range res.Countries {
 		c := &res.Countries[k]
