@@ -304,3 +304,17 @@ func TestExemplarsConfig(t *testing.T) {
 	bad.Exemplars = -2
 	require.Error(t, bad.Check())
 }
+
+func TestOrderTiesWithinTolerance(t *testing.T) {
+	p := &practiceIndex{
+		countries: []CountryCode{"AT", "BE", "CY", "DE", "EE"},
+		sim: [][]float64{
+			// AT's similarity to BE and CY differs by less than 1e-9: a tie, by
+			// code; to EE by more: an order.
+			{1, 0.5 + 5e-10, 0.5, 0.6, 0.5 - 2e-9},
+		},
+	}
+	assert.Equal(t, []int{3, 1, 2, 4}, p.order(0, []int{4, 2, 1, 3}))
+	assert.Equal(t, []int{3, 1, 2, 4}, p.order(0, []int{1, 2, 3, 4}))
+	assert.Empty(t, p.order(0, nil))
+}
