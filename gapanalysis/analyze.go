@@ -20,7 +20,7 @@ const (
 )
 
 func isDerivedCriterion(id CriterionID) bool {
-	return id == CritGapPoints || id == CritCountries || id == CritBindingGaps
+	return id == CritGapPoints || id == CritCountries || id == CritBindingGaps || id == CritAdopters
 }
 
 var derivedCriteria = []Criterion{
@@ -105,6 +105,9 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 		c := &res.Countries[countryPos[g.Country]]
 		c.Gaps++
 		c.GapPoints += g.Severity
+	}
+	if err := addPractices(res); err != nil {
+		return nil, err
 	}
 	if err := rankMeasures(res, method); err != nil {
 		return nil, err
@@ -681,6 +684,7 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			p.GapCountries = append(p.GapCountries, c)
 		}
 		sortCodes(p.GapCountries)
+		p.Adopters = res.practices().adopters(uniqueItems(m.Addresses))
 		missing[j] = make([]bool, k)
 		for c, cr := range crits {
 			var v float64
@@ -691,6 +695,8 @@ func rankMeasures(res *Result, method scoring.Method) error {
 				v = float64(len(countries))
 			case CritBindingGaps:
 				v = float64(binding)
+			case CritAdopters:
+				v = float64(len(p.Adopters))
 			default:
 				var ok bool
 				v, ok = m.Criteria[cr.ID]
@@ -792,6 +798,9 @@ func rankCriteria(cl *Checklist, r Ranking) ([]RankCriterion, error) {
 		known[c.ID] = c
 		all = append(all, c)
 	}
+	for _, c := range selectableCriteria {
+		known[c.ID] = c
+	}
 	var out []RankCriterion
 	mk := func(c Criterion) RankCriterion {
 		dir := Benefit
@@ -810,8 +819,8 @@ func rankCriteria(cl *Checklist, r Ranking) ([]RankCriterion, error) {
 	for _, cw := range r.Criteria {
 		c, ok := known[cw.ID]
 		if !ok {
-			ids := make([]string, 0, len(all))
-			for _, a := range all {
+			ids := make([]string, 0, len(all)+len(selectableCriteria))
+			for _, a := range append(all, selectableCriteria...) {
 				ids = append(ids, string(a.ID))
 			}
 			return nil, fmt.Errorf("%w: ranking.criteria: unknown criterion %q%s", ErrConfig, cw.ID, suggestion(string(cw.ID), ids))

@@ -83,6 +83,10 @@ type Config struct {
 	Ranking     Ranking             `yaml:"ranking"`
 	Uncertainty UncertaintyConfig   `yaml:"uncertainty"`
 	Vocabulary  map[string][]string `yaml:"vocabulary,omitempty"` // status → extra spellings
+	// Exemplars is the number of exemplars listed for each gap and of peers
+	// listed for each country (SPEC 13); DefaultConfig sets 3, and 0 lists none
+	// (a Config built in code without it lists none).
+	Exemplars int `yaml:"exemplars"`
 }
 
 // DefaultConfig returns the defaults of SPEC 5–7.
@@ -92,6 +96,7 @@ func DefaultConfig() Config {
 		Scale:     Scale{Full: 1, Partial: 0.5, None: 0},
 		Missing:   MissingExclude,
 		Ranking:   Ranking{Method: "wsm", TopK: 5},
+		Exemplars: 3,
 		Uncertainty: UncertaintyConfig{
 			Samples:        1000,
 			Seed:           1,

@@ -97,7 +97,7 @@ func LoadConfig(r io.Reader, name string) (Config, error) {
 		}
 		return l
 	}
-	return cfg, cfg.check(name, line)
+	return cfg, errors.Join(cfg.check(name, line), wholeNumber(name, &root, "exemplars"))
 }
 
 func keyNode(n *yaml.Node, key string) (k, v *yaml.Node) {
@@ -141,6 +141,9 @@ func (c Config) check(file string, line func(...string) int) error {
 	}
 	if v := c.Ranking.VikorV; v != nil && isFinite(*v) && (*v < 0 || *v > 1) {
 		bad(fmt.Sprintf("%g is outside [0, 1]", *v), "ranking", "vikor_v")
+	}
+	if c.Exemplars < 0 {
+		bad(fmt.Sprintf("%d is negative; give the number of exemplars per gap (0 for none)", c.Exemplars), "exemplars")
 	}
 	if c.Ranking.TopK < 1 {
 		bad("must be at least 1", "ranking", "top_k")

@@ -77,6 +77,8 @@ type Model struct {
 	expert   []float64 // measure·k + c: expert values (filled), NaN for derived
 	nominalM []int     // nominal ranks of the measures
 	nominalC []int     // nominal ranks of the countries
+	// adoptersOn is true when the criterion adopters is selected.
+	adoptersOn bool
 
 	partialOn, weightsOn, criteriaOn bool
 	rules                            []MissingRule
@@ -171,6 +173,7 @@ func NewModel(res *Result) (*Model, error) {
 	for _, c := range m.countries {
 		m.nominalC = append(m.nominalC, codeRank[c])
 	}
+	m.adoptersOn = hasCriterion(m.crit, CritAdopters)
 
 	u := cfg.Uncertainty
 	m.partialOn = len(u.Partial) == 2 && u.Partial[1] > u.Partial[0]
@@ -427,9 +430,12 @@ func (m *Model) deriveCriteria(ws *Workspace) {
 	nc := len(m.countries)
 	for j, items := range m.addr {
 		var gapPoints, binding float64
-		countries := 0
+		countries, adopters := 0, 0
 		for c := 0; c < nc; c++ {
 			has := false
+			if m.adoptersOn && m.adopts(ws, c, items) {
+				adopters++
+			}
 			for _, i := range items {
 				s := ws.score[c*m.nItems+i]
 				if math.IsNaN(s) || s >= 1 {
@@ -454,6 +460,8 @@ func (m *Model) deriveCriteria(ws *Workspace) {
 				v = float64(countries)
 			case CritBindingGaps:
 				v = binding
+			case CritAdopters:
+				v = float64(adopters)
 			}
 			ws.x.Set(j, c, v)
 		}

@@ -78,6 +78,10 @@ type Result struct {
 	// Panel holds the expert panel's scoring of the measures (SPEC 14): nil when
 	// no panel was given.
 	Panel *PanelReport
+
+	// practice holds the similarity of the assessed countries (SPEC 13), set by
+	// Analyze.
+	practice *practiceIndex
 }
 
 // Meta describes a study run: what went in and with which settings.

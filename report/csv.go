@@ -12,7 +12,7 @@ import (
 
 // CSV file names written by WriteCSV for every result, in the order they are
 // written.
-var CSVFiles = []string{"countries.csv", "priorities.csv", "gaps.csv", "items.csv", "diagnostics.csv", "data.csv"}
+var CSVFiles = []string{"countries.csv", "priorities.csv", "gaps.csv", "items.csv", "practices.csv", "diagnostics.csv", "data.csv"}
 
 // SensitivityCSVFiles are the CSV files WriteCSV adds after CSVFiles for a result
 // with an uncertainty analysis: sensitivity.csv always, sobol.csv only when the
@@ -28,8 +28,8 @@ var ProgressCSVFiles = []string{"progress.csv", "transitions.csv"}
 var KnownIssuesCSVFiles = []string{"known_issues.csv"}
 
 // WriteCSV writes the result as CSV files into dir (created, mode 0755, when
-// missing): countries.csv, priorities.csv, gaps.csv, items.csv, diagnostics.csv
-// and data.csv. Each file is UTF-8 without BOM, comma-separated, with a header row
+// missing): countries.csv, priorities.csv, gaps.csv, items.csv, practices.csv,
+// diagnostics.csv and data.csv. Each file is UTF-8 without BOM, comma-separated, with a header row
 // of snake_case names and one line per record, in the same order as the workbook.
 // Numbers are written in full precision with a dot; unknown values, and a rank of
 // 0, are empty fields. Text that starts with "=", "+", "-", "@", a tab or a
@@ -45,6 +45,15 @@ var KnownIssuesCSVFiles = []string{"known_issues.csv"}
 // criterion ID and "contribution:<id>" columns, items.csv the theme and pillar
 // IDs. gaps.csv also has the item score (0–1); data.csv is the tidy data in the
 // long layout, like the workbook's Data sheet.
+//
+// Best practices (SPEC 13): gaps.csv ends with "exemplars" (the exemplars'
+// codes joined by ", ", most similar first), "exemplar_similarity" (their
+// similarities, in the same order) and "exemplar_evidence" (as on the Gaps
+// sheet); priorities.csv with "adopters" (codes) and "n_adopters";
+// countries.csv with "peers" (codes) and "peer_similarity". practices.csv is
+// the Practices sheet (item, ref, title, theme ID, obligation, n_full, country,
+// evidence, comment, source, theme_score, theme_leaders as codes); it is
+// written for every result, one line per item without a country at full.
 //
 // With an uncertainty analysis (res.Uncertainty not nil) it also writes
 // sensitivity.csv, the rank intervals of the Sensitivity sheet (kind, id, name,
@@ -83,6 +92,7 @@ func StageCSV(ctx context.Context, dir string, res *gapanalysis.Result) ([]*Stag
 		"priorities.csv":  prioritiesCSV(res),
 		"gaps.csv":        gapsCSV(res),
 		"items.csv":       itemsCSV(res),
+		"practices.csv":   practicesCSV(res),
 		"diagnostics.csv": diagnosticsCSV(res),
 		"data.csv":        dataCSV(res),
 	}
@@ -157,7 +167,7 @@ func countriesCSV(res *gapanalysis.Result) [][]string {
 	for _, t := range themes {
 		header = append(header, "theme:"+string(t.ID))
 	}
-	header = append(header, "gaps", "gap_points")
+	header = append(header, "gaps", "gap_points", "peers", "peer_similarity")
 	out := [][]string{header}
 	for _, c := range res.Countries {
 		rec := []string{
@@ -170,7 +180,8 @@ func countriesCSV(res *gapanalysis.Result) [][]string {
 		for _, t := range themes {
 			rec = append(rec, csvScore(c.Themes[t.ID]))
 		}
-		rec = append(rec, strconv.Itoa(c.Gaps), csvNum(c.GapPoints))
+		rec = append(rec, strconv.Itoa(c.Gaps), csvNum(c.GapPoints),
+			csvText(peerCodes(c.Peers)), similarities(c.Peers, func(p gapanalysis.Peer) float64 { return p.Similarity }))
 		out = append(out, rec)
 	}
 	return out
@@ -185,6 +196,7 @@ func prioritiesCSV(res *gapanalysis.Result) [][]string {
 	for _, c := range res.Criteria {
 		header = append(header, "contribution:"+string(c.ID))
 	}
+	header = append(header, "adopters", "n_adopters")
 	out := [][]string{header}
 	for i := range res.Priorities {
 		p := &res.Priorities[i]
@@ -201,6 +213,7 @@ func prioritiesCSV(res *gapanalysis.Result) [][]string {
 		for _, c := range res.Criteria {
 			rec = append(rec, optNum(p.Contributions, c.ID))
 		}
+		rec = append(rec, csvText(joinStrings(p.Adopters)), strconv.Itoa(len(p.Adopters)))
 		out = append(out, rec)
 	}
 	return out
@@ -214,7 +227,8 @@ func optNum(m map[gapanalysis.CriterionID]float64, id gapanalysis.CriterionID) s
 }
 
 func gapsCSV(res *gapanalysis.Result) [][]string {
-	out := [][]string{{"country", "item", "ref", "title", "obligation", "status", "score", "gap", "severity", "evidence", "comment", "source"}}
+	out := [][]string{{"country", "item", "ref", "title", "obligation", "status", "score", "gap", "severity", "evidence", "comment", "source",
+		"exemplars", "exemplar_similarity", "exemplar_evidence"}}
 	for _, g := range res.Gaps {
 		var ref, title, obligation string
 		if it := res.Checklist.Item(g.Item); it != nil {
@@ -224,6 +238,8 @@ func gapsCSV(res *gapanalysis.Result) [][]string {
 			csvText(string(g.Country)), csvText(string(g.Item)), csvText(ref), csvText(title), obligation,
 			statusText(true, g.Status, num(g.Score)), csvNum(g.Score), csvNum(g.Gap), csvNum(g.Severity),
 			csvText(g.Evidence), csvText(g.Comment), csvText(joinSources(g.Sources)),
+			csvText(exemplarCodes(g.Exemplars)), similarities(g.Exemplars, func(e gapanalysis.Exemplar) float64 { return e.Similarity }),
+			csvText(exemplarEvidence(g.Exemplars)),
 		})
 	}
 	return out

@@ -73,9 +73,9 @@ func TestWriteCSV(t *testing.T) {
 		countries := readCSV(t, filepath.Join(dir, "countries.csv"))
 		assert.Equal(t, []string{"rank", "code", "name", "rank_note", "index", "coverage",
 			"pillar:compliance", "rank:compliance", "pillar:practice", "rank:practice", "theme:offences", "theme:victims", "theme:prevention",
-			"gaps", "gap_points"}, countries[0])
+			"gaps", "gap_points", "peers", "peer_similarity"}, countries[0])
 		assert.Equal(t, []string{"2", "DK", "Denmark", "not bound by the instrument: ranked on practice items only",
-			"50", "0.5", "", "", "50", "2", "", "", "50", "1", "12.5"}, countries[2])
+			"50", "0.5", "", "", "50", "2", "", "", "50", "1", "12.5", "AT, EL", "0.5, 0.5"}, countries[2])
 		items := readCSV(t, filepath.Join(dir, "items.csv"))
 		assert.Equal(t, "0.125", items[1][6]) // effective weight of D-3.4
 		assert.Equal(t, "5", items[1][14])    // min. max. penalty

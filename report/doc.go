@@ -56,6 +56,16 @@
 // not-applicable); a verdict says whether a known issue is resolved,
 // remaining, not-applicable or unknown now.
 //
+// Best practices (SPEC 13) are in every output: the exemplars of each gap (the
+// countries at full on its item, most similar first) on the Gaps sheet, in
+// gaps[].exemplars and gaps.csv; the adopters of each measure (the countries
+// where it is already in place) on Priorities, in priorities[].adopters and
+// priorities.csv; the peers of each country on Countries, in countries[].peers
+// and countries.csv; the practice inventory — per item, every country at full
+// with its evidence, and per theme the three leading countries — on the
+// Practices sheet and in practices.csv; the Markdown summary names the
+// exemplars of the ten largest gaps.
+//
 // Before the study, WriteTemplate writes the questionnaire workbook a national
 // expert fills in for one country (a Cover sheet and a Questionnaire sheet with a
 // status dropdown; see docs/input-format.md, "Questionnaires"), and

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
@@ -128,6 +129,24 @@ type (
 		// PillarRanks holds the country's rank on each pillar (null: no score).
 		PillarRanks map[string]*int              `json:"pillar_ranks"`
 		Themes      map[string]gapanalysis.Score `json:"themes"`
+		// Peers are the most similar countries' codes (SPEC 13), most similar
+		// first; PeerDetails the same with their similarity.
+		Peers       []string   `json:"peers"`
+		PeerDetails []jsonPeer `json:"peer_details"`
+	}
+
+	jsonPeer struct {
+		Country    string            `json:"country"`
+		Similarity gapanalysis.Score `json:"similarity"`
+	}
+
+	// jsonExemplar is an exemplar of a gap, or a country at full on an item
+	// (similarity absent).
+	jsonExemplar struct {
+		Country    string             `json:"country"`
+		Similarity *gapanalysis.Score `json:"similarity,omitempty"`
+		Evidence   *string            `json:"evidence"`
+		Sources    []string           `json:"sources"`
 	}
 
 	jsonItem struct {
@@ -138,6 +157,9 @@ type (
 		NNone    int               `json:"n_none"`
 		NNA      int               `json:"n_na"`
 		NUnknown int               `json:"n_unknown"`
+		// AtFull lists the countries at full on the item (s = 1) in code order,
+		// with their evidence: the practice inventory (SPEC 13).
+		AtFull []jsonExemplar `json:"at_full"`
 	}
 
 	jsonGap struct {
@@ -147,6 +169,10 @@ type (
 		Score    gapanalysis.Score `json:"score"`
 		Gap      gapanalysis.Score `json:"gap"`
 		Severity gapanalysis.Score `json:"severity"`
+		// Exemplars are the exemplar countries' codes (SPEC 13), most similar
+		// first; ExemplarDetails the same with similarity, evidence and sources.
+		Exemplars       []string       `json:"exemplars"`
+		ExemplarDetails []jsonExemplar `json:"exemplar_details"`
 	}
 
 	jsonPriority struct {
@@ -159,6 +185,9 @@ type (
 		Contributions map[string]gapanalysis.Score `json:"contributions"`
 		Addresses     []string                     `json:"addresses"`
 		GapsClosed    []jsonGapRef                 `json:"gaps_closed"`
+		// Adopters are the codes of the countries where the measure is in place
+		// (SPEC 13).
+		Adopters []string `json:"adopters"`
 	}
 
 	jsonGapRef struct {
@@ -255,6 +284,15 @@ type (
 // IDs). The checklist is optional: without it, the pillar and theme maps hold only
 // the scores the result has.
 //
+// Best practices (SPEC 13): each gap has "exemplars" (the exemplar countries'
+// codes, most similar first) and "exemplar_details" (the same as objects:
+// "country", "similarity" 0–1, "evidence" — null when empty — and "sources",
+// the answers' cells as file!sheet!cell); each priority "adopters" (the codes
+// of the countries where the measure is in place); each country "peers" (codes,
+// most similar first) and "peer_details" ("country", "similarity"); each item
+// "at_full", the practice inventory: the countries at full on it (s = 1) in
+// code order, as objects "country", "evidence", "sources".
+//
 // When res.Uncertainty is not nil, meta holds a "sensitivity" object (meta, so
 // that the top level keeps exactly SPEC 8's keys):
 //
@@ -350,23 +388,47 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			Pillars:     pillarScores(res.Checklist, c.Pillars),
 			PillarRanks: pillarRanks(res.Checklist, c.PillarRanks),
 			Themes:      themeScores(res.Checklist, c.Themes),
+			Peers:       make([]string, len(c.Peers)),
+			PeerDetails: make([]jsonPeer, len(c.Peers)),
 		})
+		jc := &doc.Countries[len(doc.Countries)-1]
+		for i, p := range c.Peers {
+			jc.Peers[i] = string(p.Country)
+			jc.PeerDetails[i] = jsonPeer{Country: string(p.Country), Similarity: num(p.Similarity)}
+		}
+	}
+	fullIn := map[gapanalysis.ItemID][]jsonExemplar{}
+	for i := range res.Assessments {
+		if a := &res.Assessments[i]; atFull(a) {
+			fullIn[a.Item] = append(fullIn[a.Item], jsonExemplar{Country: string(a.Country),
+				Evidence: stringPtr(a.Evidence), Sources: sourceStrings(a.Sources)})
+		}
 	}
 	for _, it := range res.Items {
 		doc.Items = append(doc.Items, jsonItem{
 			ID: string(it.ID), Mean: clean(it.Mean),
 			NFull: it.NFull, NPartial: it.NPartial, NNone: it.NNone, NNA: it.NNA, NUnknown: it.NUnknown,
+			AtFull: sortedExemplars(fullIn[it.ID]),
 		})
 	}
 	for _, g := range res.Gaps {
 		doc.Gaps = append(doc.Gaps, jsonGap{
-			Country:  string(g.Country),
-			Item:     string(g.Item),
-			Status:   statusText(true, g.Status, num(g.Score)),
-			Score:    num(g.Score),
-			Gap:      num(g.Gap),
-			Severity: num(g.Severity),
+			Country:         string(g.Country),
+			Item:            string(g.Item),
+			Status:          statusText(true, g.Status, num(g.Score)),
+			Score:           num(g.Score),
+			Gap:             num(g.Gap),
+			Severity:        num(g.Severity),
+			Exemplars:       make([]string, len(g.Exemplars)),
+			ExemplarDetails: make([]jsonExemplar, len(g.Exemplars)),
 		})
+		jg := &doc.Gaps[len(doc.Gaps)-1]
+		for i, e := range g.Exemplars {
+			sim := num(e.Similarity)
+			jg.Exemplars[i] = string(e.Country)
+			jg.ExemplarDetails[i] = jsonExemplar{Country: string(e.Country), Similarity: &sim,
+				Evidence: stringPtr(e.Evidence), Sources: sourceStrings(e.Sources)}
+		}
 	}
 	for i := range res.Priorities {
 		p := &res.Priorities[i]
@@ -379,6 +441,10 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			Contributions: numbers(p.Contributions),
 			Addresses:     make([]string, len(p.Addresses)),
 			GapsClosed:    make([]jsonGapRef, len(p.Closes)),
+			Adopters:      make([]string, len(p.Adopters)),
+		}
+		for i, c := range p.Adopters {
+			jp.Adopters[i] = string(c)
 		}
 		for i, a := range p.Addresses {
 			jp.Addresses[i] = string(a)
@@ -536,6 +602,24 @@ func pillarRanks(cl *gapanalysis.Checklist, m map[gapanalysis.PillarID]int) map[
 	for id, r := range m {
 		out[string(id)] = rankPtr(r)
 	}
+	return out
+}
+
+// sourceStrings returns the sources as "file!sheet!cell", [] when none.
+func sourceStrings(srcs []gapanalysis.Source) []string {
+	out := make([]string, 0, len(srcs))
+	for _, s := range srcs {
+		if str := s.String(); str != "" {
+			out = append(out, str)
+		}
+	}
+	return out
+}
+
+// sortedExemplars returns the countries at full in code order, [] when none.
+func sortedExemplars(v []jsonExemplar) []jsonExemplar {
+	out := append(make([]jsonExemplar, 0, len(v)), v...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Country < out[j].Country })
 	return out
 }
 

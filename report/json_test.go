@@ -74,10 +74,12 @@ func TestWriteJSONSchema(t *testing.T) {
 		want []string
 		n    int
 	}{
-		{"countries", sorted("code", "name", "rank", "rank_note", "index", "coverage", "pillars", "pillar_ranks", "themes"), 3},
-		{"items", sorted("id", "mean", "n_full", "n_partial", "n_none", "n_na", "n_unknown"), 6},
-		{"gaps", sorted("country", "item", "status", "score", "gap", "severity"), 6},
-		{"priorities", sorted("rank", "id", "title", "score", "criteria", "uncertainty", "contributions", "addresses", "gaps_closed"), 3},
+		{"countries", sorted("code", "name", "rank", "rank_note", "index", "coverage", "pillars", "pillar_ranks", "themes",
+			"peers", "peer_details"), 3},
+		{"items", sorted("id", "mean", "n_full", "n_partial", "n_none", "n_na", "n_unknown", "at_full"), 6},
+		{"gaps", sorted("country", "item", "status", "score", "gap", "severity", "exemplars", "exemplar_details"), 6},
+		{"priorities", sorted("rank", "id", "title", "score", "criteria", "uncertainty", "contributions", "addresses", "gaps_closed",
+			"adopters"), 3},
 		{"diagnostics", sorted("severity", "code", "message", "file", "sheet", "cell"), 3},
 	}
 	for _, l := range lists {
@@ -284,7 +286,9 @@ func ExampleWriteJSON() {
 	//       },
 	//       "themes": {
 	//         "offences": 50
-	//       }
+	//       },
+	//       "peers": [],
+	//       "peer_details": []
 	//     }
 	//   ],
 	//   "items": [
@@ -295,7 +299,8 @@ func ExampleWriteJSON() {
 	//       "n_partial": 1,
 	//       "n_none": 0,
 	//       "n_na": 0,
-	//       "n_unknown": 0
+	//       "n_unknown": 0,
+	//       "at_full": []
 	//     }
 	//   ],
 	//   "gaps": [
@@ -305,7 +310,9 @@ func ExampleWriteJSON() {
 	//       "status": "partial",
 	//       "score": 0.5,
 	//       "gap": 0.5,
-	//       "severity": 50
+	//       "severity": 50,
+	//       "exemplars": [],
+	//       "exemplar_details": []
 	//     }
 	//   ],
 	//   "priorities": [],

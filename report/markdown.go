@@ -18,7 +18,8 @@ const maxMarkdownDiagnostics = 10
 // WriteMarkdown writes a short summary of the result as GitHub-flavoured
 // Markdown: the study and its data (a banner when the data are synthetic),
 // headline numbers, the countries by rank, the top priorities (k from the result,
-// 5 by default), with an uncertainty analysis a "Robustness" section (the top
+// 5 by default), when there are gaps the ten largest gaps with their exemplars
+// ("Largest gaps and where the item is in place", SPEC 13), with an uncertainty analysis a "Robustness" section (the top
 // priorities' median rank, 5th–95th percentile rank and P(top k); the input with
 // the largest total Sobol index on the mean absolute rank shift; the range of
 // the agreement between ranking methods), with a baseline a "Progress since the
@@ -88,6 +89,7 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 			mdScore(num(pr.Score)), mdInline(joinItems(pr.Addresses)))
 	}
 
+	writeLargestGaps(bw, res)
 	writeRobustness(p, res, k)
 	writeProgress(p, res)
 	writeKnownIssues(p, res)

@@ -40,11 +40,11 @@ func TestWriteWorkbookProgressSheets(t *testing.T) {
 		res  *gapanalysis.Result
 		want []string
 	}{
-		{"baseline and register", progressResult(), with("Progress", "Transitions", "Remaining", "Known issues")},
-		{"nothing remains", noRemaining, with("Progress", "Transitions", "Known issues")},
-		{"baseline only", baselineOnly, with("Progress", "Transitions", "Remaining")},
-		{"register only", registerOnly, with("Known issues")},
-		{"with uncertainty", withUncertainty, with("Progress", "Transitions", "Remaining", "Known issues", "Sensitivity")},
+		{"baseline and register", progressResult(), with("Progress", "Transitions", "Remaining", "Known issues", "Practices")},
+		{"nothing remains", noRemaining, with("Progress", "Transitions", "Known issues", "Practices")},
+		{"baseline only", baselineOnly, with("Progress", "Transitions", "Remaining", "Practices")},
+		{"register only", registerOnly, with("Known issues", "Practices")},
+		{"with uncertainty", withUncertainty, with("Progress", "Transitions", "Remaining", "Known issues", "Practices", "Sensitivity")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

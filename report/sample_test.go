@@ -242,6 +242,7 @@ func sampleResult() *gapanalysis.Result {
 			{Severity: gapanalysis.SevWarning, Code: gapanalysis.CodeMissingCriterion, Message: "measure M-HOTLINE has no value for cost; using the worst value 3"},
 		},
 	}
+	addPractices(res)
 	return res
 }
 

@@ -11,7 +11,8 @@ import (
 
 // priorities writes the Priorities sheet: one row per measure in rank order, the
 // raw criterion values, the rank uncertainty (empty without Monte Carlo), the
-// items addressed and each criterion's contribution to the score.
+// items addressed, each criterion's contribution to the score and the measure's
+// adopters (SPEC 13: the countries where it is in place) and their number.
 func (b *book) priorities(s *sheetWriter) {
 	res, st := b.res, b.st
 	headers := []string{"Rank", "Measure", "Title", "Score"}
@@ -22,6 +23,7 @@ func (b *book) priorities(s *sheetWriter) {
 	for _, c := range res.Criteria {
 		headers = append(headers, "Contribution: "+criterionLabel(c))
 	}
+	headers = append(headers, "In place in", "N in place")
 	s.header(1, headers...)
 	nc := len(res.Criteria)
 	for i := range res.Priorities {
@@ -50,6 +52,8 @@ func (b *book) priorities(s *sheetWriter) {
 				s.number(col+6+j, r, v, st.dec2)
 			}
 		}
+		s.text(col+6+nc, r, joinStrings(p.Adopters), st.text)
+		s.integer(col+7+nc, r, len(p.Adopters))
 	}
 	s.table(len(headers), 2)
 }
@@ -58,7 +62,8 @@ func (b *book) priorities(s *sheetWriter) {
 // its rank note (what the rank rests on, for a country the instrument does not
 // bind), index, coverage, each pillar's score and the country's rank on it,
 // theme scores (empty when unknown) and gaps; with a baseline, also the
-// baseline index and the delta (empty for a country not in the baseline).
+// baseline index and the delta (empty for a country not in the baseline); last,
+// the country's peers with their similarity (SPEC 13).
 func (b *book) countries(s *sheetWriter) {
 	res, st := b.res, b.st
 	cl := res.Checklist
@@ -81,6 +86,7 @@ func (b *book) countries(s *sheetWriter) {
 	if progress != nil {
 		headers = append(headers, "Index (baseline)", "Delta")
 	}
+	headers = append(headers, "Peers")
 	s.header(1, headers...)
 	for i, c := range res.Countries {
 		r := i + 2
@@ -106,6 +112,7 @@ func (b *book) countries(s *sheetWriter) {
 			s.score(col+2, r, cp.IndexOld, st.dec1)
 			s.score(col+3, r, cp.Delta, st.dec1)
 		}
+		s.text(len(headers), r, peersText(c.Peers), st.text)
 	}
 	s.table(len(headers), 3)
 }
@@ -180,7 +187,8 @@ func parseStatus(name string) gapanalysis.Status {
 
 // gaps writes the Gaps sheet: one row per gap, in the result's order (country,
 // then severity descending); with a baseline, the "Since baseline" column holds
-// the gap's transition (see sinceBaseline).
+// the gap's transition (see sinceBaseline). The last two columns name the gap's
+// exemplars (SPEC 13) and quote their evidence and source cells.
 func (b *book) gaps(s *sheetWriter) {
 	res, st := b.res, b.st
 	cl := res.Checklist
@@ -190,6 +198,8 @@ func (b *book) gaps(s *sheetWriter) {
 		headers = append(headers, "Since baseline")
 		changes = changeIndex(res.Progress)
 	}
+	exCol := len(headers) + 1
+	headers = append(headers, "Exemplars", "Exemplar evidence")
 	s.header(1, headers...)
 	for i, g := range res.Gaps {
 		r := i + 2
@@ -214,6 +224,8 @@ func (b *book) gaps(s *sheetWriter) {
 			}
 			s.text(12, r, t, style)
 		}
+		s.text(exCol, r, exemplarCodes(g.Exemplars), st.text)
+		s.text(exCol+1, r, exemplarEvidence(g.Exemplars), st.text)
 	}
 	s.table(len(headers), 2)
 }

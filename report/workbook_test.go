@@ -58,8 +58,9 @@ func TestWriteWorkbookSheets(t *testing.T) {
 		res  *gapanalysis.Result
 		want []string
 	}{
-		{"without uncertainty", sampleResult(), append(append([]string{}, base...), tail...)},
-		{"with uncertainty", syntheticResult(), append(append(append([]string{}, base...), "Sensitivity"), tail...)},
+		{"without uncertainty", sampleResult(), append(append(append([]string{}, base...), "Practices"), tail...)},
+		{"with uncertainty", syntheticResult(), append(append(append([]string{}, base...), "Practices", "Sensitivity"), tail...)},
+		{"nobody at full", nobodyAtFull(), append(append([]string{}, base...), tail...)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

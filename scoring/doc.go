@@ -72,8 +72,9 @@
 // weight, a PROMETHEE threshold, VIKOR's v, a value to rank-correlate, a model
 // output of a Sobol analysis — gives an error wrapping the one sentinel
 // ErrNonFinite (test with errors.Is); no column is dropped and no NaN counts as
-// a tie. Only WeightedMean, MinMax, TargetScore and Rank read NaN as a missing
-// value, as their doc comments say; they too reject ±Inf (Rank orders it).
+// a tie. Only WeightedMean, MinMax, TargetScore, Rank, Similarity and
+// SimilarityMatrix read NaN as a missing value, as their doc comments say; they
+// too reject ±Inf (Rank orders it).
 // Weights must be finite and non-negative (ErrWeights); an unknown method name
 // gives ErrMethod. A nil Problem.Dirs means every criterion is a benefit
 // criterion.
