@@ -97,7 +97,7 @@ func LoadConfig(r io.Reader, name string) (Config, error) {
 		}
 		return l
 	}
-	return cfg, cfg.check(name, line)
+	return cfg, errors.Join(cfg.check(name, line), wholeNumber(name, &root, "exemplars"))
 }
 
 func keyNode(n *yaml.Node, key string) (k, v *yaml.Node) {

@@ -3,8 +3,8 @@ package gapanalysis
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sort"
+	"sync"
 
 	"github.com/gapstudy/gapstudy/scoring"
 )
@@ -35,15 +35,22 @@ var selectableCriteria = []Criterion{
 // code.
 const SimilarityTol = 1e-9
 
-// practiceIndex holds the similarity of every pair of assessed countries.
+// practiceIndex finds the assessments of a result by country and item, and
+// holds the similarity of every pair of assessed countries, computed when first
+// needed.
 type practiceIndex struct {
 	countries []CountryCode // assessed countries, code order (as Assessments)
 	pos       map[CountryCode]int
 	items     map[ItemID]int
 	nItems    int
 	as        []Assessment
-	sim       [][]float64 // countries × countries
-	pairs     [][]int     // items known for both
+
+	once   sync.Once
+	sim    [][]float64 // countries × countries
+	pairs  [][]int     // items known for both
+	near   [][]int     // country → the other countries, most similar first
+	full   []bool      // country·nItems + item: at full
+	simErr error
 }
 
 // knownItem reports whether an assessment is applicable and known.
@@ -54,8 +61,8 @@ func knownItem(a *Assessment) bool {
 // atFull reports whether an assessment is applicable, known and at full.
 func atFull(a *Assessment) bool { return knownItem(a) && a.Score.Value >= 1 }
 
-// newPracticeIndex computes the similarity of every pair of the countries of
-// res.Assessments (SPEC 13).
+// newPracticeIndex indexes res.Assessments (one per assessed country and
+// checklist item, countries in code order, items in checklist order).
 func newPracticeIndex(res *Result) (*practiceIndex, error) {
 	p := &practiceIndex{pos: map[CountryCode]int{}, items: map[ItemID]int{}, as: res.Assessments}
 	for i, it := range res.Checklist.Items() {
@@ -65,26 +72,49 @@ func newPracticeIndex(res *Result) (*practiceIndex, error) {
 	if p.nItems == 0 || len(p.as)%p.nItems != 0 {
 		return nil, fmt.Errorf("gapanalysis: %d assessments for %d items", len(p.as), p.nItems)
 	}
-	profiles := make([][]float64, 0, len(p.as)/max(p.nItems, 1))
 	for k := 0; k < len(p.as); k += p.nItems {
-		c := p.as[k].Country
-		p.pos[c] = len(p.countries)
-		p.countries = append(p.countries, c)
-		row := make([]float64, p.nItems)
-		for i := range row {
-			row[i] = math.NaN()
-			if a := &p.as[k+i]; knownItem(a) {
-				row[i] = a.Score.Value
-			}
-		}
-		profiles = append(profiles, row)
+		p.pos[p.as[k].Country] = len(p.countries)
+		p.countries = append(p.countries, p.as[k].Country)
 	}
-	sim, pairs, err := scoring.SimilarityMatrix(profiles)
-	if err != nil {
-		return nil, fmt.Errorf("gapanalysis: similarity of countries: %w", err)
-	}
-	p.sim, p.pairs = sim, pairs
 	return p, nil
+}
+
+// similarities computes, once, the similarity of every pair of countries
+// (SPEC 13): each country's profile holds its score on the items known for it
+// and NaN elsewhere.
+func (p *practiceIndex) similarities() error {
+	p.once.Do(func() {
+		profiles := make([][]float64, len(p.countries))
+		buf := make([]float64, len(p.as))
+		p.full = make([]bool, len(p.as))
+		for c := range profiles {
+			row := buf[c*p.nItems : (c+1)*p.nItems]
+			for i := range row {
+				row[i] = math.NaN()
+				if a := p.at(c, i); knownItem(a) {
+					row[i] = a.Score.Value
+					p.full[c*p.nItems+i] = a.Score.Value >= 1
+				}
+			}
+			profiles[c] = row
+		}
+		p.sim, p.pairs, p.simErr = scoring.SimilarityMatrix(profiles)
+		if p.simErr != nil {
+			p.simErr = fmt.Errorf("gapanalysis: similarity of countries: %w", p.simErr)
+			return
+		}
+		p.near = make([][]int, len(p.countries))
+		for c := range p.countries {
+			others := make([]int, 0, len(p.countries)-1)
+			for e := range p.countries {
+				if e != c {
+					others = append(others, e)
+				}
+			}
+			p.near[c] = p.order(c, others)
+		}
+	})
+	return p.simErr
 }
 
 func (p *practiceIndex) at(c, i int) *Assessment { return &p.as[c*p.nItems+i] }
@@ -119,38 +149,48 @@ func (p *practiceIndex) order(c int, cand []int) []int {
 func (p *practiceIndex) exemplars(c CountryCode, i ItemID) []Exemplar {
 	ci, ok := p.pos[c]
 	ii, ok2 := p.items[i]
-	if !ok || !ok2 {
+	if !ok || !ok2 || p.similarities() != nil {
 		return nil
 	}
-	var cand []int
-	for e := range p.countries {
-		if e != ci && atFull(p.at(e, ii)) {
-			cand = append(cand, e)
-		}
-	}
-	var out []Exemplar
-	for _, e := range p.order(ci, cand) {
-		a := p.at(e, ii)
-		out = append(out, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e],
-			Evidence: a.Evidence, Sources: slices.Clone(a.Sources)})
-	}
+	out, _ := p.firstExemplars(ci, ii, len(p.countries), nil)
 	return out
+}
+
+// firstExemplars returns the first n exemplars of country ci on item ii
+// (indices): the countries at full on ii, taken in ci's order of similarity.
+// The exemplars share their Sources with the assessments. They are appended to
+// slab, which is returned with them, when it has room.
+func (p *practiceIndex) firstExemplars(ci, ii, n int, slab []Exemplar) (out, rest []Exemplar) {
+	start := len(slab)
+	for _, e := range p.near[ci] {
+		if len(slab)-start == n {
+			break
+		}
+		if !p.full[e*p.nItems+ii] {
+			continue
+		}
+		a := p.at(e, ii)
+		slab = append(slab, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e], Evidence: a.Evidence, Sources: a.Sources[:len(a.Sources):len(a.Sources)]})
+	}
+	if len(slab) == start {
+		return nil, slab
+	}
+	return slab[start:len(slab):len(slab)], slab
 }
 
 // peers returns every other assessed country in order of similarity to c.
 func (p *practiceIndex) peers(c CountryCode) []Peer {
 	ci, ok := p.pos[c]
-	if !ok {
+	if !ok || p.similarities() != nil {
 		return nil
 	}
-	var cand []int
-	for e := range p.countries {
-		if e != ci {
-			cand = append(cand, e)
-		}
-	}
+	return p.firstPeers(ci, len(p.countries))
+}
+
+// firstPeers returns the first n peers of country ci (index).
+func (p *practiceIndex) firstPeers(ci, n int) []Peer {
 	var out []Peer
-	for _, e := range p.order(ci, cand) {
+	for _, e := range p.near[ci][:min(n, len(p.near[ci]))] {
 		out = append(out, Peer{Country: p.countries[e], Similarity: p.sim[ci][e]})
 	}
 	return out
@@ -184,7 +224,8 @@ func (p *practiceIndex) adopters(ids []ItemID) []CountryCode {
 	return out
 }
 
-// addPractices computes the similarity of the assessed countries and fills the
+// addPractices indexes the assessments of res and, unless res.Config.Exemplars
+// is 0, computes the similarity of the assessed countries and fills the
 // exemplars of every gap and the peers of every country, at most
 // res.Config.Exemplars of each.
 func addPractices(res *Result) error {
@@ -197,22 +238,20 @@ func addPractices(res *Result) error {
 	if n <= 0 {
 		return nil
 	}
+	if err := p.similarities(); err != nil {
+		return err
+	}
+	// One array holds the exemplars of every gap.
+	slab := make([]Exemplar, 0, len(res.Gaps)*min(n, len(p.countries)))
 	for k := range res.Gaps {
 		g := &res.Gaps[k]
-		g.Exemplars = firstN(p.exemplars(g.Country, g.Item), n)
+		g.Exemplars, slab = p.firstExemplars(p.pos[g.Country], p.items[g.Item], n, slab)
 	}
 	for k := range res.Countries {
 		c := &res.Countries[k]
-		c.Peers = firstN(p.peers(c.Code), n)
+		c.Peers = p.firstPeers(p.pos[c.Code], n)
 	}
 	return nil
-}
-
-func firstN[T any](x []T, n int) []T {
-	if len(x) > n {
-		return x[:n:n]
-	}
-	return x
 }
 
 // practices returns the similarity index of the result, computing it when the
@@ -239,7 +278,7 @@ func (r *Result) Similarity(c, e CountryCode) (float64, bool) {
 	p := r.practices()
 	ci, ok := p.pos[c]
 	ei, ok2 := p.pos[e]
-	if !ok || !ok2 {
+	if !ok || !ok2 || p.similarities() != nil {
 		return 0, false
 	}
 	return p.sim[ci][ei], true

@@ -43,13 +43,13 @@ func Similarity(a, b []float64) (sim float64, n int, err error) {
 func similarity(a, b []float64) (float64, int) {
 	var sum float64
 	n := 0
+	b = b[:len(a)]
 	for j, x := range a {
-		y := b[j]
-		if math.IsNaN(x) || math.IsNaN(y) {
-			continue
+		// d is NaN when a_j or b_j is: one test for both.
+		if d := math.Abs(x - b[j]); !math.IsNaN(d) {
+			sum += d
+			n++
 		}
-		sum += math.Abs(x - y)
-		n++
 	}
 	if n == 0 {
 		return 0, 0

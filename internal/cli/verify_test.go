@@ -29,6 +29,14 @@ package cli
 // Each country's rank on each pillar (JSON pillar_ranks) is compared too; the
 // reference ranks the pillar scores by the rank rule of SPEC 5.
 //
+// Best practices (SPEC 13): the reference also computes the similarity of every
+// pair of countries, the exemplars of every gap (JSON gaps[].exemplars), the
+// peers of every country (countries[].peers) and the adopters of every measure
+// (priorities[].adopters), with the default of 3 exemplars and peers; and the
+// ranking with the criterion adopters selected, alone and next to the default
+// criteria, which TestLibraryMatchesReferenceBestPractices compares through the
+// library (the CLI has no flag for the criteria).
+//
 // What the SPEC leaves open is not compared: how a known score from
 // respondents who disagree, or of a numeric item, splits into n_full, n_partial
 // and n_none (only their sum is compared), and the status of such a gap. The
@@ -45,6 +53,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
 )
 
 // verifyTol is the tolerance of every number compared.
@@ -73,12 +84,18 @@ type verifyDoc struct {
 		Score    *float64 `json:"score"`
 		Gap      *float64 `json:"gap"`
 		Severity *float64 `json:"severity"`
+		// Exemplars are country codes (SPEC 13).
+		Exemplars []string `json:"exemplars"`
 	} `json:"gaps"`
 	Priorities  []verifyPriority `json:"priorities"`
 	Diagnostics []verifyDiag     `json:"diagnostics"`
 	Reference   *struct {
 		PrioritiesTopsis   []verifyPriority `json:"priorities_topsis"`
 		UnpinnedItemCounts map[string]int   `json:"unpinned_item_counts"`
+		// Similarity holds sim(c, e) of SPEC 13 for every pair of countries.
+		Similarity             map[string]map[string]float64 `json:"similarity"`
+		PrioritiesAdoptersOnly []verifyPriority              `json:"priorities_adopters_only"`
+		PrioritiesWithAdopters []verifyPriority              `json:"priorities_with_adopters"`
 	} `json:"reference"`
 }
 
@@ -90,6 +107,7 @@ type verifyCountry struct {
 	Coverage    *float64            `json:"coverage"`
 	Pillars     map[string]*float64 `json:"pillars"`
 	Themes      map[string]*float64 `json:"themes"`
+	Peers       []string            `json:"peers"` // country codes (SPEC 13)
 }
 
 type verifyPriority struct {
@@ -97,6 +115,7 @@ type verifyPriority struct {
 	ID       string              `json:"id"`
 	Score    *float64            `json:"score"`
 	Criteria map[string]*float64 `json:"criteria"`
+	Adopters []string            `json:"adopters"` // country codes (SPEC 13)
 }
 
 // verifyDiag is a diagnostic of the output (Cell) or of the expected file
@@ -200,7 +219,10 @@ func TestRunMatchesReference(t *testing.T) {
 			require.NoError(t, json.Unmarshal(csvOut, &c))
 			require.NoError(t, json.Unmarshal(xlsxOut, &x))
 			for _, key := range []string{"countries", "items", "gaps", "priorities"} {
-				assert.JSONEq(t, string(c[key]), string(x[key]), "%s: %s", method, key)
+				// The cells of the exemplars and of the countries at full on an
+				// item (SPEC 13) name the file and, in a workbook, the sheet.
+				xs := strings.ReplaceAll(string(x[key]), `"survey-synthetic.xlsx!Survey!`, `"survey-synthetic.csv!`)
+				assert.JSONEq(t, string(c[key]), xs, "%s: %s", method, key)
 			}
 		}
 	})
@@ -224,6 +246,7 @@ func verifyCountries(t *testing.T, want, got verifyDoc) {
 		for id, r := range w.PillarRanks {
 			assert.Equal(t, fmtInt(r), fmtInt(g.PillarRanks[id]), "%s rank on pillar %s", w.Code, id)
 		}
+		assert.Equal(t, codesOrNone(w.Peers), codesOrNone(g.Peers), "%s peers", w.Code)
 		assertNum(t, w.Index, g.Index, w.Code+" index")
 		assertNum(t, w.Coverage, g.Coverage, w.Code+" coverage")
 		for _, level := range []struct {
@@ -294,6 +317,7 @@ func verifyGaps(t *testing.T, want, got verifyDoc) {
 		assertNum(t, w.Score, g.Score, what+" score")
 		assertNum(t, w.Gap, g.Gap, what+" gap")
 		assertNum(t, w.Severity, g.Severity, what+" severity")
+		assert.Equal(t, codesOrNone(w.Exemplars), codesOrNone(g.Exemplars), what+" exemplars")
 		if w.Status != nil && assert.NotNil(t, g.Status, what+" status") {
 			assert.Equal(t, *w.Status, *g.Status, what+" status")
 		}
@@ -314,6 +338,7 @@ func verifyPriorities(t *testing.T, want, got []verifyPriority) {
 		g := got[i]
 		assert.Equal(t, fmtInt(w.Rank), fmtInt(g.Rank), "%s rank", w.ID)
 		assertNum(t, w.Score, g.Score, w.ID+" score")
+		assert.Equal(t, codesOrNone(w.Adopters), codesOrNone(g.Adopters), "%s adopters", w.ID)
 		assert.Len(t, g.Criteria, len(w.Criteria), "%s criteria", w.ID)
 		for id, v := range w.Criteria {
 			gv, ok := g.Criteria[id]
@@ -377,4 +402,86 @@ func fmtDiags(ds []verifyDiag) string {
 		fmt.Fprintf(&b, "  %s %s %s!%s!%s: %s\n", d.Severity, d.Code, file, sheet, d.Cell, d.Message)
 	}
 	return b.String()
+}
+
+// codesOrNone writes a list of country codes for comparison, "none" when it is
+// empty (JSON [] and null alike).
+func codesOrNone(codes []string) string {
+	if len(codes) == 0 {
+		return "none"
+	}
+	return strings.Join(codes, " ")
+}
+
+// TestLibraryMatchesReferenceBestPractices compares what the CLI does not
+// write with the reference: the similarity of every pair of countries
+// (Result.Similarity), Result.Exemplars and Result.Peers (whose first three
+// are the JSON's), and the ranking with the criterion adopters selected, alone
+// and next to the default criteria.
+func TestLibraryMatchesReferenceBestPractices(t *testing.T) {
+	want := readVerifyDoc(t, filepath.Join(verifyDir, "expected-synthetic.json"))
+	require.NotNil(t, want.Reference)
+	require.NotEmpty(t, want.Reference.Similarity)
+	f, err := os.Open(filepath.Join(verifyDir, "checklist-synthetic.yaml"))
+	require.NoError(t, err)
+	defer f.Close()
+	cl, err := gapanalysis.LoadChecklist(f, "checklist-synthetic.yaml")
+	require.NoError(t, err)
+	analyze := func(crits []gapanalysis.CriterionWeight) *gapanalysis.Result {
+		ds, err := importers.Open(filepath.Join(verifyDir, "survey-synthetic.csv"), &importers.Options{Checklist: cl})
+		require.NoError(t, err)
+		cfg := gapanalysis.DefaultConfig()
+		cfg.Ranking.Criteria = crits
+		res, err := gapanalysis.Analyze(cl, ds, cfg)
+		require.NoError(t, err)
+		return res
+	}
+	res := analyze(nil)
+	for c, row := range want.Reference.Similarity {
+		for e, sim := range row {
+			got, ok := res.Similarity(gapanalysis.CountryCode(c), gapanalysis.CountryCode(e))
+			require.True(t, ok, "%s, %s", c, e)
+			assert.InDelta(t, sim, got, verifyTol, "sim(%s, %s)", c, e)
+		}
+	}
+	for _, w := range want.Countries {
+		var got []string
+		for _, p := range res.Peers(gapanalysis.CountryCode(w.Code))[:len(w.Peers)] {
+			got = append(got, string(p.Country))
+		}
+		assert.Equal(t, codesOrNone(w.Peers), codesOrNone(got), "%s peers", w.Code)
+	}
+	for _, w := range want.Gaps {
+		all := res.Exemplars(gapanalysis.CountryCode(w.Country), gapanalysis.ItemID(w.Item))
+		var got []string
+		for _, e := range all[:min(len(all), 3)] {
+			got = append(got, string(e.Country))
+		}
+		assert.Equal(t, codesOrNone(w.Exemplars), codesOrNone(got), "%s/%s exemplars", w.Country, w.Item)
+	}
+
+	priorities := func(res *gapanalysis.Result) []verifyPriority {
+		var out []verifyPriority
+		for _, p := range res.Priorities {
+			vp := verifyPriority{Rank: &p.Rank, ID: string(p.ID), Score: &p.Score, Criteria: map[string]*float64{}}
+			for id, v := range p.Criteria {
+				vp.Criteria[string(id)] = &v
+			}
+			for _, c := range p.Adopters {
+				vp.Adopters = append(vp.Adopters, string(c))
+			}
+			out = append(out, vp)
+		}
+		return out
+	}
+	t.Run("adopters only", func(t *testing.T) {
+		verifyPriorities(t, want.Reference.PrioritiesAdoptersOnly, priorities(analyze([]gapanalysis.CriterionWeight{{ID: gapanalysis.CritAdopters}})))
+	})
+	t.Run("default criteria and adopters", func(t *testing.T) {
+		var crits []gapanalysis.CriterionWeight
+		for _, id := range []gapanalysis.CriterionID{gapanalysis.CritGapPoints, gapanalysis.CritCountries, gapanalysis.CritBindingGaps, "feasibility", "cost", gapanalysis.CritAdopters} {
+			crits = append(crits, gapanalysis.CriterionWeight{ID: id})
+		}
+		verifyPriorities(t, want.Reference.PrioritiesWithAdopters, priorities(analyze(crits)))
+	})
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Independent reference implementation of SPEC 4 (several answers), 5 (scoring,
-including optional provisions) and 6 (priority measures, wsm and topsis), written
-from the SPEC text alone.
+including optional provisions), 6 (priority measures, wsm and topsis) and 13
+(similarity, exemplars, peers and adopters), written from the SPEC text alone.
 
 It reads the SYNTHETIC verification checklist (YAML, with python3-yaml) and the
 semicolon CSV survey written by gen_verify.py, and prints (or writes) the
@@ -474,6 +474,63 @@ def priorities(scores, values):
     return out
 
 
+# ---------------------------------------------------------------- best practices (SPEC 13)
+
+EXEMPLARS = 3  # SPEC 13: "at most 3 (config exemplars: N)"; the peers are "the 3 most similar"
+
+
+def similarity(cl, countries, state):
+    """SPEC 13: sim(c, e) = 1 - mean over the items j known and applicable for
+    both of |s(c, j) - s(e, j)|, unweighted; 0 when there is no such item."""
+    sim = {}
+    for c in countries:
+        for e in countries:
+            diffs = [abs(state[(c, it["id"])][1] - state[(e, it["id"])][1]) for it in cl.items
+                     if state[(c, it["id"])][0] == "known" and state[(e, it["id"])][0] == "known"]
+            sim[(c, e)] = 1 - sum(diffs) / len(diffs) if diffs else 0.0
+    return sim
+
+
+def by_similarity(c, others, sim):
+    """others in descending similarity to c, similarities within TIE by code."""
+    ranks = rank_desc([(e, sim[(c, e)]) for e in others])
+    return sorted(others, key=lambda e: (ranks[e], e))
+
+
+def at_full(state, c, item):
+    kind, s = state[(c, item)]
+    return kind == "known" and s == 1
+
+
+def exemplars(gaps, countries, state, sim):
+    """SPEC 13: for each gap (c, i) the countries e != c with s(e, i) = 1, most
+    similar to c first, ties by code, at most EXEMPLARS."""
+    for g in gaps:
+        cand = [e for e in countries if e != g["country"] and at_full(state, e, g["item"])]
+        g["exemplars"] = by_similarity(g["country"], cand, sim)[:EXEMPLARS]
+
+
+def peers(countries_out, countries, sim):
+    """SPEC 13: the peers of a country are the 3 countries most similar to it,
+    in the same order as exemplars."""
+    for r in countries_out:
+        others = [e for e in countries if e != r["code"]]
+        r["peers"] = by_similarity(r["code"], others, sim)[:EXEMPLARS]
+
+
+def adopters(cl, countries, state):
+    """SPEC 13: the assessed countries in which every applicable item the
+    measure addresses is known and has s = 1 (at least one applicable), by code."""
+    out = {}
+    for m in cl.measures:
+        out[m["id"]] = []
+        for c in countries:
+            applicable = [i for i in dict.fromkeys(m["addresses"]) if state[(c, i)][0] != "na"]
+            if applicable and all(at_full(state, c, i) for i in applicable):
+                out[m["id"]].append(c)
+    return out
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -493,18 +550,41 @@ def main():
     items, unpinned_items = item_stats(cl, countries, state, mixed)
     gaps, unpinned_gaps = find_gaps(cl, countries, state, mixed)
     crit, values = measure_criteria(cl, gaps, diags)
+    sim = similarity(cl, countries, state)
+    exemplars(gaps, countries, state, sim)
+    peers(countries_out, countries, sim)
+    adopt = adopters(cl, countries, state)
+    # SPEC 13: adopters is a derived benefit criterion that a config may select,
+    # valued by the number of adopters; here selected alone and next to the
+    # default criteria.
+    values_adopt = {m: dict(v, adopters=float(len(adopt[m]))) for m, v in values.items()}
+    crit_adopt = crit + [("adopters", "benefit")]
+    only_adopt = {m: {"adopters": v["adopters"]} for m, v in values_adopt.items()}
+
+    def with_adopters(ps):
+        for p in ps:
+            p["adopters"] = adopt[p["id"]]
+        return ps
     doc = {
         "meta": {"checklist": "verify-synthetic", "synthetic": True,
                  "criteria": [{"id": k, "direction": d, "weight": 1.0} for k, d in crit]},
         "countries": countries_out,
         "items": items,
         "gaps": gaps,
-        "priorities": priorities(wsm(crit, values), values),
+        "priorities": with_adopters(priorities(wsm(crit, values), values)),
         "diagnostics": diags,
         "reference": {
-            "note": "Computed by testdata/verify/reference.py, an implementation of SPEC 4-6 "
+            "note": "Computed by testdata/verify/reference.py, an implementation of SPEC 4-6 and 13 "
                     "written from the SPEC text alone; the data are SYNTHETIC.",
-            "priorities_topsis": priorities(topsis(crit, values), values),
+            "priorities_topsis": with_adopters(priorities(topsis(crit, values), values)),
+            "similarity": {c: {e: sim[(c, e)] for e in countries} for c in countries},
+            "priorities_adopters_only": with_adopters(priorities(wsm([("adopters", "benefit")], only_adopt), only_adopt)),
+            "priorities_with_adopters": with_adopters(priorities(wsm(crit_adopt, values_adopt), values_adopt)),
+            "best_practices": "SPEC 13 with exemplars: 3: gaps[].exemplars, countries[].peers and "
+                              "priorities[].adopters are country codes; similarity is sim(c, e) "
+                              "for every pair of assessed countries; priorities_adopters_only "
+                              "ranks by wsm on the criterion adopters alone, "
+                              "priorities_with_adopters on the default criteria plus adopters.",
             "diagnostics": "diagnostics are those of the CSV survey; the workbook gives the "
                            "same cells on its sheet Survey. A diagnostic matches when its "
                            "severity and code are equal, its cell is one of cells (any cell "

@@ -1,0 +1,4 @@
+package gapanalysis
+
+// AddPractices is addPractices for the benchmarks of package gapanalysis_test.
+var AddPractices = addPractices
