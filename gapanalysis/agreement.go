@@ -145,7 +145,8 @@ func respondentAnswers(rs []Response, idx []int) (answers []RespondentAnswer, ok
 			continue
 		}
 		pos[name] = len(answers)
-		answers = append(answers, RespondentAnswer{Respondent: name, Status: r.Status, Source: r.Source})
+		answers = append(answers, RespondentAnswer{Respondent: name, Status: r.Status, Source: r.Source,
+			Evidence: strings.TrimSpace(r.Evidence), Comment: strings.TrimSpace(r.Comment)})
 	}
 	return answers, true
 }

@@ -68,9 +68,11 @@ type ReconcileUnit struct {
 
 // RespondentAnswer is one respondent's answer on a unit.
 type RespondentAnswer struct {
-	Respondent string
-	Status     Status
-	Source     Source
+	Respondent string // "" when the survey names none
+	Status     Status // as answered (on an optional item, none is "option not used")
+	Source     Source // the cell of the answer
+	Evidence   string // the evidence the respondent cited with it
+	Comment    string // the respondent's comment on it
 }
 
 // PanelReport holds the expert panel's scores of the measures (SPEC 14).

@@ -25,6 +25,8 @@ type (
 		ItemTransitions *[]jsonItemTransition `json:"item_transitions,omitempty"`
 		MeasureProgress *[]jsonMeasure        `json:"measure_progress,omitempty"`
 		KnownIssues     *[]jsonKnownIssue     `json:"known_issues,omitempty"`
+		// Agreement between respondents (SPEC 14), present only with a unit.
+		Agreement *jsonAgreementDoc `json:"agreement,omitempty"`
 	}
 
 	// jsonBaseline describes the comparison with a baseline, in meta.
@@ -406,6 +408,7 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 	if res.KnownIssues != nil {
 		knownIssuesJSON(&doc, res.KnownIssues)
 	}
+	doc.Agreement = agreementJSON(res)
 	return doc
 }
 

@@ -51,8 +51,9 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // Priorities, Countries, Heatmap, Gaps, Items, Progress, Transitions, Remaining
 // (these three only when res.Progress holds a comparison with a baseline, and
 // Remaining only when a gap remains or worsened), Known issues (only when
-// res.KnownIssues is not empty), Sensitivity (only when res.Uncertainty is not
-// nil), Diagnostics, Methodology and Data, in that order. With a baseline, the
+// res.KnownIssues is not empty), Agreement and Reconcile (only when
+// res.Agreement has units, resp. units to reconcile), Sensitivity (only when
+// res.Uncertainty is not nil), Diagnostics, Methodology and Data, in that order. With a baseline, the
 // Gaps sheet has a "Since baseline" column (the transition of each gap) and the
 // Countries sheet the baseline index and the delta.
 // Every sheet has a frozen header, a filter and set column widths; numbers are
@@ -97,6 +98,8 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetTransitions, b.transitions},
 		{SheetRemaining, b.remaining},
 		{SheetKnownIssues, b.knownIssues},
+		{SheetAgreement, b.agreement},
+		{SheetReconcile, b.reconcile},
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
@@ -167,6 +170,10 @@ func (b *book) present(sheet string) bool {
 		return hasRemaining(b.res)
 	case SheetKnownIssues:
 		return len(b.res.KnownIssues) > 0
+	case SheetAgreement:
+		return hasAgreement(b.res)
+	case SheetReconcile:
+		return hasReconcile(b.res)
 	}
 	return true
 }
