@@ -41,11 +41,11 @@ const (
 	partialCut     = -0.4 // latent level above which an answer is partial
 	optionalShift  = -0.8 // optional provisions are used less often
 	practiceShift  = -0.5 // best practice lags behind legal duties
-	secondAgree    = 0.9 // probability that a further respondent gives the same status as the first
-	secondAnswered = 0.9 // share of the items a further respondent answers
-	secondCount    = 5   // countries with a second respondent
-	thirdCount     = 2   // of which with a third respondent too
-	splitCount     = 2   // (country, item) pairs where a second respondent says none and the first full
+	secondAgree    = 0.9  // probability that a further respondent gives the same status as the first
+	secondAnswered = 0.9  // share of the items a further respondent answers
+	secondCount    = 5    // countries with a second respondent
+	thirdCount     = 2    // of which with a third respondent too
+	splitCount     = 2    // (country, item) pairs where a second respondent says none and the first full
 )
 
 // kind is what a theme is about, guessed from its ID and title.
