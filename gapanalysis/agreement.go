@@ -48,8 +48,6 @@ type agreementUnit struct {
 	// counts[k] is the number of respondents who answered category k (ordinal
 	// code: 0 none, 1 partial, 2 full).
 	counts [AgreementCategories]int
-	// values holds the ordinal code of each respondent's known answer.
-	values []float64
 }
 
 // respondents returns m, the number of known answers of the unit.
@@ -179,7 +177,6 @@ func agreementUnitOf(c CountryCode, it *Item, answers []RespondentAnswer) (agree
 		}
 		used = true
 		u.counts[code]++
-		u.values = append(u.values, float64(code))
 	}
 	categories := 0
 	for _, n := range u.counts {

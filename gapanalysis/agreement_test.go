@@ -1,11 +1,15 @@
 package gapanalysis
 
 import (
+	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/gapstudy/gapstudy/scoring"
 )
 
 // agreementDataset is a small survey of testChecklist with several respondents
@@ -252,4 +256,51 @@ func TestPercentileIntervalUndefined(t *testing.T) {
 	lo, hi = percentileInterval(boot, 0)
 	assertScore(t, Known(0), lo, "lo")
 	assertScore(t, Known(0.95), hi, "hi")
+}
+
+// TestAlphaOrdinalFromCounts holds alphaOrdinal, computed from the category
+// counts of the units, equal to scoring.KrippendorffAlpha with the ordinal
+// metric on the answers themselves, on random sets of units of 2 to 6 answers.
+func TestAlphaOrdinalFromCounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		units := make([]agreementUnit, 1+rng.IntN(12))
+		values := make([][]float64, len(units))
+		// Some trials draw from fewer categories, down to one (α undefined).
+		cats := 1 + trial%3
+		for i := range units {
+			for range 2 + rng.IntN(5) {
+				k := rng.IntN(cats)
+				units[i].counts[k]++
+				values[i] = append(values[i], float64(k))
+			}
+		}
+		got, ok := alphaOrdinal(units)
+		want, err := scoring.KrippendorffAlpha(values, scoring.OrdinalMetric)
+		require.Equal(t, err == nil, ok, "trial %d: defined", trial)
+		if ok {
+			require.InDelta(t, want, got, 1e-12, "trial %d", trial)
+		}
+	}
+}
+
+// BenchmarkRespondentAgreement measures the agreement of a survey-tool export
+// with 200 respondents per (country, item): 27 countries × 4 items, 1000
+// resamples.
+func BenchmarkRespondentAgreement(b *testing.B) {
+	cl := testChecklist(b)
+	ds := &Dataset{}
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, c := range EU27() {
+		for _, it := range []ItemID{"A", "B", "D", "F"} {
+			for r := range 200 {
+				st := []Status{StatusFull, StatusPartial, StatusNone}[rng.IntN(3)]
+				ds.Responses = append(ds.Responses, Response{Country: c, Item: it, Status: st, Respondent: strconv.Itoa(r)})
+			}
+		}
+	}
+	u := DefaultConfig().Uncertainty
+	for b.Loop() {
+		respondentAgreement(cl, ds, u, 0)
+	}
 }
