@@ -294,7 +294,9 @@ type (
 // "items_only_old", "items_only_new": the items left out). With a known-issues
 // register (res.KnownIssues not nil) it has "known_issues" (register order:
 // "country", "item", "source", "date" and "note" — null when empty —,
-// "verdict", "status"). Without them these keys are absent.
+// "verdict", "status"). Without them these keys are absent. With answers from
+// several respondents (res.Agreement with a unit) it has "agreement" (SPEC 14:
+// "overall" and "countries", see jsonAgreementDoc).
 func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
 	if err := check(res, false); err != nil {
 		return err
