@@ -277,3 +277,32 @@ func TestAgreementOpenpyxl(t *testing.T) {
 	assert.Contains(t, got.HeatmapNotes["E2"][1], "Respondents disagree: full (Expert A")
 	require.Len(t, got.GapsNotes, 1)
 }
+
+func TestReconcileOptionUse(t *testing.T) {
+	// EL D-20.3 (optional): Expert B full, Expert C none — they disagree on
+	// whether Greece uses the option. The none is no category, so there is no
+	// unit (no Agreement sheet), but the item is listed for reconciliation.
+	rs := append(sampleResponses(),
+		gapanalysis.Response{Country: "EL", Item: "D-20.3", Status: gapanalysis.StatusNone, Respondent: "Expert C", Source: src("C23")})
+	cfg := gapanalysis.DefaultConfig()
+	cfg.Uncertainty.Bootstrap = 100
+	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs, Label: survey}, cfg)
+	require.NoError(t, err)
+	f := openWorkbook(t, writeWorkbook(t, res, nil))
+	// EL D-18.1 (partial, partial) is the only unit.
+	n, err := f.GetCellValue(report.SheetAgreement, "C2")
+	require.NoError(t, err)
+	assert.Equal(t, "1", n)
+	rows, err := f.GetRows(report.SheetReconcile)
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	for i, want := range [][]string{
+		{"1", "EL", "D-20.3"}, {"1", "EL", "D-20.3"},
+	} {
+		assert.Equal(t, want, rows[i+1][:3])
+		assert.Equal(t, "whether the option is used", rows[i+1][7])
+	}
+	assert.Equal(t, "full", rows[1][10])
+	assert.Equal(t, "none (option not used)", rows[2][10])
+	assert.Equal(t, "full", rows[1][6], "merged: the respondent who says the option is used")
+}
