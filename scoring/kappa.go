@@ -63,8 +63,8 @@ func (w KappaWeighting) weight(i, j, k int) float64 {
 //	p_o = Σ_ij w_ij p_ij,  p_e = Σ_ij w_ij p_i· p_·j,  κ = (p_o − p_e)/(1 − p_e).
 //
 // Unweighted is Cohen's (1960) κ; LinearWeights and QuadraticWeights are the
-// weighted κ of Cohen (1968), for ordered categories (quadratic weights give
-// the intraclass correlation, Fleiss and Cohen 1973). κ is 1 for perfect
+// weighted κ of Cohen (1968), for ordered categories (with quadratic weights
+// κ approaches the intraclass correlation, Fleiss and Cohen 1973). κ is 1 for perfect
 // agreement, 0 for agreement at chance level, negative below it, and does not
 // change when a and b are swapped.
 //

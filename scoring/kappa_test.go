@@ -65,6 +65,21 @@ func TestCohenKappaPublished(t *testing.T) {
 	}
 }
 
+func TestCohenKappaAnxiety(t *testing.T) {
+	// irr's documented example kappa2(anxiety[, 1:2], "squared") (the value
+	// asserted by pyirr's tests/test_kappa2.py): quadratic-weighted κ = 0.297
+	// for raters 1 and 2 of the anxiety data, whose levels 1–6 are the
+	// categories 0–5.
+	var a, b []int
+	for _, row := range anxiety {
+		a = append(a, int(row[0])-1)
+		b = append(b, int(row[1])-1)
+	}
+	got, err := CohenKappa(a, b, 6, QuadraticWeights)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.297, got, 5e-4)
+}
+
 func TestCohenKappaInvariants(t *testing.T) {
 	a := []int{0, 1, 2, 3, 1, 2, 0, 3}
 	for _, w := range []KappaWeighting{Unweighted, LinearWeights, QuadraticWeights} {
