@@ -92,6 +92,7 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 	res.Countries = scoreCountries(cl, countries, items, a)
 	res.Items = itemStats(items, countries, a)
 	res.Gaps = findGaps(cl, countries, items, a)
+	res.Agreement = respondentAgreement(cl, ds, cfg.Uncertainty, 0)
 	itemPos := make(map[ItemID]int, len(res.Items))
 	for i, st := range res.Items {
 		itemPos[st.ID] = i

@@ -70,7 +70,8 @@ type UncertaintyConfig struct {
 	// analysis. It runs only when Samples > 0.
 	Sobol int `yaml:"sobol"`
 	// Bootstrap is the number of bootstrap resamples behind the confidence
-	// intervals of the Sobol indices; 0: 1000.
+	// intervals of the Sobol indices and of the agreement between respondents
+	// (SPEC 14); 0: 1000.
 	Bootstrap int `yaml:"bootstrap"`
 }
 

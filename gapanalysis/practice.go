@@ -58,13 +58,21 @@ type ReconcileUnit struct {
 	// Hidden is true when the merged status is partial although no respondent
 	// said partial (a full against a none).
 	Hidden bool
+	// Option is true on an optional item when respondents disagree on whether
+	// the country uses the option: a none ("option not used", not applicable)
+	// next to a full or partial. The none is no category of the statistics, so
+	// such a (country, item) is a unit only when two respondents say the option
+	// is used; it is listed here either way.
+	Option bool
 }
 
 // RespondentAnswer is one respondent's answer on a unit.
 type RespondentAnswer struct {
-	Respondent string
-	Status     Status
-	Source     Source
+	Respondent string // "" when the survey names none
+	Status     Status // as answered (on an optional item, none is "option not used")
+	Source     Source // the cell of the answer
+	Evidence   string // the evidence the respondent cited with it
+	Comment    string // the respondent's comment on it
 }
 
 // PanelReport holds the expert panel's scores of the measures (SPEC 14).

@@ -73,7 +73,8 @@ type Result struct {
 	// when no register was given.
 	KnownIssues []KnownIssueVerdict
 	// Agreement holds the agreement between respondents (SPEC 14): nil when no
-	// (country, item) has known answers from two or more respondents.
+	// (country, item) has known answers from two or more respondents and none
+	// has respondents who disagree on whether an optional item's option is used.
 	Agreement *AgreementReport
 	// Panel holds the expert panel's scoring of the measures (SPEC 14): nil when
 	// no panel was given.

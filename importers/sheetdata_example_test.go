@@ -30,7 +30,7 @@ func ExampleEngine() {
 	// openpyxl counts the same 3,882 non-empty rows below the header.
 	fmt.Println("same responses:", reflect.DeepEqual(got[0].Responses, got[1].Responses))
 	// Output:
-	// fast     Survey: 3909 rows read, 3909 responses
-	// excelize Survey: 3909 rows read, 3909 responses
+	// fast     Survey: 4523 rows read, 4523 responses
+	// excelize Survey: 4523 rows read, 4523 responses
 	// same responses: true
 }

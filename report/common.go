@@ -345,6 +345,7 @@ func methodology(res *gapanalysis.Result) [][2]string {
 	if res.Progress != nil {
 		rows = append(rows, progressMethodology(res.Progress)...)
 	}
+	rows = append(rows, agreementMethodology(res)...)
 	if res.KnownIssues != nil {
 		rows = append(rows, [2]string{"Known-issue verdict", "each row of the register against the current wave's merged assessment of its country and item: resolved (score 1), remaining (known, < 1), not-applicable (na, or an optional item not used), unknown (no known score, or the country not assessed)"})
 	}

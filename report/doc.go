@@ -65,6 +65,15 @@
 // with its evidence, and per theme the three leading countries — on the
 // Practices sheet and in practices.csv; the Markdown summary names the
 // exemplars of the ten largest gaps.
+
+// With answers from several respondents (Result.Agreement, SPEC 14) the
+// workbook has the sheets Agreement (units, percent agreement, Krippendorff's α
+// and Gwet's AC1 with bootstrap intervals, overall and per country) and
+// Reconcile (every answer of every (country, item) where respondents disagree,
+// with its cell); a merged partial that hides a full against a none reads
+// SplitText, with a note, on the Heatmap and the Gaps sheet. The JSON has an
+// agreement key and the Markdown summary an "Agreement between respondents"
+// section.
 //
 // Before the study, WriteTemplate writes the questionnaire workbook a national
 // expert fills in for one country (a Cover sheet and a Questionnaire sheet with a

@@ -26,6 +26,8 @@ type (
 		ItemTransitions *[]jsonItemTransition `json:"item_transitions,omitempty"`
 		MeasureProgress *[]jsonMeasure        `json:"measure_progress,omitempty"`
 		KnownIssues     *[]jsonKnownIssue     `json:"known_issues,omitempty"`
+		// Agreement between respondents (SPEC 14), present only with a unit.
+		Agreement *jsonAgreementDoc `json:"agreement,omitempty"`
 	}
 
 	// jsonBaseline describes the comparison with a baseline, in meta.
@@ -325,7 +327,9 @@ type (
 // "items_only_old", "items_only_new": the items left out). With a known-issues
 // register (res.KnownIssues not nil) it has "known_issues" (register order:
 // "country", "item", "source", "date" and "note" — null when empty —,
-// "verdict", "status"). Without them these keys are absent.
+// "verdict", "status"). Without them these keys are absent. With answers from
+// several respondents (res.Agreement with a unit) it has "agreement" (SPEC 14:
+// "overall" and "countries", see jsonAgreementDoc).
 func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
 	if err := check(res, false); err != nil {
 		return err
@@ -464,6 +468,7 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 	if res.KnownIssues != nil {
 		knownIssuesJSON(&doc, res.KnownIssues)
 	}
+	doc.Agreement = agreementJSON(res)
 	return doc
 }
 

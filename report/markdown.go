@@ -93,6 +93,7 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 	writeRobustness(p, res, k)
 	writeProgress(p, res)
 	writeKnownIssues(p, res)
+	writeAgreement(p, res)
 
 	p("\n## Diagnostics\n\n")
 	p("Errors: %d; warnings: %d; notes: %d.\n", sum.errors, sum.warnings, sum.infos)

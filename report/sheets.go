@@ -169,7 +169,7 @@ func (b *book) heatmap(s *sheetWriter) {
 				status = heatmapText(a)
 				style = st.status[parseStatus(statusText(a.Applicable, a.Status, a.Score))]
 			}
-			s.text(5+j, r, status, style)
+			b.statusCell(s, 5+j, r, status, style, c, it.ID)
 		}
 	}
 	s.table(len(headers), 1)
@@ -210,7 +210,7 @@ func (b *book) gaps(s *sheetWriter) {
 			s.text(4, r, it.Title, st.text)
 			s.text(5, r, string(it.Obligation), st.text)
 		}
-		s.text(6, r, statusText(true, g.Status, num(g.Score)), st.text)
+		b.statusCell(s, 6, r, statusText(true, g.Status, num(g.Score)), st.text, g.Country, g.Item)
 		s.number(7, r, g.Gap, st.dec2)
 		s.number(8, r, g.Severity, st.dec2)
 		s.text(9, r, g.Evidence, st.text)

@@ -52,10 +52,11 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // (these three only when res.Progress holds a comparison with a baseline, and
 // Remaining only when a gap remains or worsened), Known issues (only when
 // res.KnownIssues is not empty), Practices (only when some country is at full on
-// some item), Sensitivity (only when res.Uncertainty is not nil), Diagnostics,
-// Methodology and Data, in that order. With a baseline, the Gaps sheet has a
-// "Since baseline" column (the transition of each gap) and the Countries sheet
-// the baseline index and the delta.
+// some item), Agreement and Reconcile (only when res.Agreement has units, resp.
+// units to reconcile), Sensitivity (only when res.Uncertainty is not nil),
+// Diagnostics, Methodology and Data, in that order. With a baseline, the Gaps
+// sheet has a "Since baseline" column (the transition of each gap) and the
+// Countries sheet the baseline index and the delta.
 //
 // Best practices (SPEC 13): the Gaps sheet has, after Source, "Exemplars" (the
 // exemplar countries' codes, most similar first) and "Exemplar evidence" (each
@@ -64,6 +65,7 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // place" (their number); the Countries sheet ends with "Peers" ("AT (0.93), DE
 // (0.91)": codes with the similarity). The Practices sheet lists per item the
 // countries at full with their evidence (see practices).
+//
 // Every sheet has a frozen header, a filter and set column widths; numbers are
 // written as numbers with number formats, unknown scores as empty cells, and free
 // text always as text. opts may be nil. The output is deterministic: the same
@@ -107,6 +109,9 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetRemaining, b.remaining},
 		{SheetKnownIssues, b.knownIssues},
 		{SheetPractices, b.practices},
+
+		{SheetAgreement, b.agreement},
+		{SheetReconcile, b.reconcile},
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
@@ -179,6 +184,11 @@ func (b *book) present(sheet string) bool {
 		return len(b.res.KnownIssues) > 0
 	case SheetPractices:
 		return hasPractices(b.res)
+
+	case SheetAgreement:
+		return hasAgreement(b.res)
+	case SheetReconcile:
+		return hasReconcile(b.res)
 	}
 	return true
 }

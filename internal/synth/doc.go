@@ -24,7 +24,12 @@
 // that the checklist's instrument does not bind (Denmark for Directive
 // 2011/93/EU) still answer: their rows for mandatory and optional items say "na"
 // with a comment, their best-practice items are answered like anyone else's.
-// Two countries have a second respondent who mostly agrees with the first.
+// Five countries have a second respondent ("Co-rapporteur AT") and two of them a
+// third ("Peer reviewer AT"), who mostly agree with the first; where they do
+// not, they give a neighbouring status (full and partial, partial and none),
+// except in two (country, item) pairs where the second respondent says none and
+// the first full — a split that the mean hides as partial, so that the
+// agreement statistics and the list to reconcile have something to show.
 //
 // GenerateBaseline draws a synthetic *earlier wave* of the same survey from the
 // same model (the current survey does not change): most answers as they are

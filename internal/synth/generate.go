@@ -41,9 +41,11 @@ const (
 	partialCut     = -0.4 // latent level above which an answer is partial
 	optionalShift  = -0.8 // optional provisions are used less often
 	practiceShift  = -0.5 // best practice lags behind legal duties
-	secondAgree    = 0.85 // probability that a second respondent gives the same status
-	secondAnswered = 0.9  // share of the items a second respondent answers
-	secondCount    = 2    // countries with a second respondent
+	secondAgree    = 0.9  // probability that a further respondent gives the same status as the first
+	secondAnswered = 0.9  // share of the items a further respondent answers
+	secondCount    = 5    // countries with a second respondent
+	thirdCount     = 2    // of which with a third respondent too
+	splitCount     = 2    // (country, item) pairs where a second respondent says none and the first full
 )
 
 // kind is what a theme is about, guessed from its ID and title.
@@ -114,6 +116,7 @@ type country struct {
 	lawName string  // the name its law codes go by ("Criminal Code" or "Penal Code")
 	style   int     // 0–2: how its rapporteur cites provisions
 	second  bool    // a second respondent answered too
+	third   bool    // and a third one
 }
 
 // theme is the latent profile of one theme.
@@ -135,8 +138,11 @@ func stream(seed uint64, parts ...string) *rand.Rand {
 
 // Generate returns a synthetic survey of the EU-27 on the checklist cl: one
 // long-layout response per (Member State, item), except that some pairs have no
-// response at all, plus the answers of a second respondent for a couple of
-// countries. The result is deterministic for a seed and independent of the order
+// response at all, plus the answers of a second respondent for five countries
+// and of a third for two of them. Further respondents mostly agree with the
+// first; where they do not, they give a neighbouring status, except in two
+// (country, mandatory item) pairs where the second says none and the first full
+// (a split that the mean hides as partial). The result is deterministic for a seed and independent of the order
 // in which countries are processed; each (country, item) answer comes from its own
 // random stream derived from the seed, so adding an item to the checklist leaves
 // the other answers unchanged.
@@ -165,12 +171,50 @@ func Generate(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Dataset {
 			}
 			ds.Responses = append(ds.Responses, resp)
 			if c.second && r.Float64() < secondAnswered {
-				ds.Responses = append(ds.Responses, secondAnswer(resp, c, r))
+				ds.Responses = append(ds.Responses, secondAnswer(resp, respondent(c.code, true), r))
+			}
+			if c.third && r.Float64() < secondAnswered {
+				ds.Responses = append(ds.Responses, secondAnswer(resp, thirdRespondent(c.code), r))
 			}
 		}
 	}
+	split(cl, ds, seed)
 	setSources(ds, Name)
 	return ds
+}
+
+// split turns splitCount agreeing answers of second respondents into a
+// disagreement between full and none: among the (country, mandatory status
+// item) pairs where the first and the second respondent both say full and no
+// third respondent answered, it picks one in each of splitCount countries at
+// random, and the second respondent there says none.
+func split(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, seed uint64) {
+	byCountry := map[gapanalysis.CountryCode][]int{}
+	var countries []gapanalysis.CountryCode
+	rs := ds.Responses
+	for i := 1; i < len(rs); i++ {
+		r, prev := rs[i], rs[i-1]
+		it := cl.Item(r.Item)
+		if r.Respondent != respondent(r.Country, true) || prev.Respondent != respondent(r.Country, false) ||
+			prev.Item != r.Item || it == nil || it.Obligation != gapanalysis.Mandatory || it.Type == gapanalysis.NumericItem ||
+			r.Status != gapanalysis.StatusFull || prev.Status != gapanalysis.StatusFull ||
+			i+1 < len(rs) && rs[i+1].Item == r.Item && rs[i+1].Country == r.Country {
+			continue
+		}
+		if byCountry[r.Country] == nil {
+			countries = append(countries, r.Country)
+		}
+		byCountry[r.Country] = append(byCountry[r.Country], i)
+	}
+	rnd := stream(seed, "splits")
+	rnd.Shuffle(len(countries), func(i, j int) { countries[i], countries[j] = countries[j], countries[i] })
+	for _, c := range countries[:min(splitCount, len(countries))] {
+		cand := byCountry[c]
+		r := &rs[cand[rnd.IntN(len(cand))]]
+		r.Status = gapanalysis.StatusNone
+		r.Evidence = ""
+		r.Comment = "No specific provision: the general offence relied on by the other respondent does not cover this; assessment differs from the other respondent"
+	}
 }
 
 // model holds the latent profiles drawn once per seed: countries, themes and
@@ -232,8 +276,10 @@ func profiles(cl *gapanalysis.Checklist, seed uint64) []country {
 	}
 	r := stream(seed, "second respondents")
 	r.Shuffle(len(bound), func(i, j int) { bound[i], bound[j] = bound[j], bound[i] })
-	for _, i := range bound[:min(secondCount, len(bound))] {
+	n := min(secondCount, len(bound))
+	for k, i := range bound[:n] {
 		out[i].second = true
+		out[i].third = k >= n-thirdCount
 	}
 	return out
 }
@@ -244,6 +290,11 @@ func respondent(c gapanalysis.CountryCode, second bool) string {
 		return "Co-rapporteur " + string(c)
 	}
 	return "Rapporteur " + string(c)
+}
+
+// thirdRespondent names the third respondent of a country.
+func thirdRespondent(c gapanalysis.CountryCode) string {
+	return "Peer reviewer " + string(c)
 }
 
 // answer draws the first respondent's answer on one item and returns it with its
@@ -319,12 +370,13 @@ func statusAt(z float64) gapanalysis.Status {
 	}
 }
 
-// secondAnswer is a second respondent's answer on the same item: usually the same
-// status, otherwise a neighbouring one; no evidence of its own.
-func secondAnswer(first gapanalysis.Response, c country, r *rand.Rand) gapanalysis.Response {
+// secondAnswer is a further respondent's (who's) answer on the same item as the
+// first: usually the same status, otherwise a neighbouring one; no evidence of
+// its own.
+func secondAnswer(first gapanalysis.Response, who string, r *rand.Rand) gapanalysis.Response {
 	out := gapanalysis.Response{
 		Country: first.Country, Item: first.Item, Status: first.Status,
-		Value: first.Value, HasValue: first.HasValue, Respondent: respondent(c.code, true),
+		Value: first.Value, HasValue: first.HasValue, Respondent: who,
 	}
 	if r.Float64() < secondAgree {
 		return out

@@ -139,7 +139,7 @@ func TestGenerateCoverage(t *testing.T) {
 				key := fmt.Sprint(r.Country, r.Item, r.Respondent)
 				require.False(t, seen[key], "duplicate %s", key)
 				seen[key] = true
-				assert.Contains(t, []string{"Rapporteur " + string(r.Country), "Co-rapporteur " + string(r.Country)}, r.Respondent)
+				assert.Contains(t, []string{"Rapporteur " + string(r.Country), "Co-rapporteur " + string(r.Country), "Peer reviewer " + string(r.Country)}, r.Respondent)
 			}
 		})
 	}
@@ -166,29 +166,60 @@ func TestGenerateNotBound(t *testing.T) {
 	}
 }
 
-func TestGenerateSecondRespondent(t *testing.T) {
+func TestGenerateFurtherRespondents(t *testing.T) {
 	cl := testChecklist(t)
+	rank := map[gapanalysis.Status]int{gapanalysis.StatusNone: 0, gapanalysis.StatusPartial: 1, gapanalysis.StatusFull: 2}
 	for _, seed := range testSeeds {
 		ds := synth.Generate(cl, seed)
 		byCountry := first(ds)
-		countries := map[gapanalysis.CountryCode]bool{}
-		var same, total int
+		second := map[gapanalysis.CountryCode]bool{}
+		third := map[gapanalysis.CountryCode]bool{}
+		splits := map[gapanalysis.CountryCode]int{}
+		var same, total, adjacent int
 		for _, r := range ds.Responses {
-			if !strings.HasPrefix(r.Respondent, "Co-rapporteur ") {
+			switch {
+			case strings.HasPrefix(r.Respondent, "Co-rapporteur "):
+				second[r.Country] = true
+			case strings.HasPrefix(r.Respondent, "Peer reviewer "):
+				third[r.Country] = true
+			default:
 				continue
 			}
-			countries[r.Country] = true
 			f, ok := byCountry[r.Country][r.Item]
-			require.True(t, ok, "a second respondent answers only where the first did")
+			require.True(t, ok, "a further respondent answers only where the first did")
 			total++
 			if f.Status == r.Status && f.Value == r.Value {
 				same++
+				continue
+			}
+			rf, okf := rank[f.Status]
+			rr, okr := rank[r.Status]
+			if !okf || !okr {
+				continue // numeric values
+			}
+			switch rf - rr {
+			case 1, -1:
+				adjacent++
+			case 2:
+				splits[r.Country]++
+				assert.True(t, strings.HasPrefix(r.Respondent, "Co-rapporteur "), "seed %d: a split is the second respondent's", seed)
+				assert.Equal(t, gapanalysis.Mandatory, cl.Item(r.Item).Obligation, "seed %d: a split is on a mandatory item", seed)
+			default:
+				t.Errorf("seed %d: %s %s: %s against %s", seed, r.Country, r.Item, r.Status, f.Status)
 			}
 		}
-		assert.Len(t, countries, 2, "seed %d: two countries have a second respondent", seed)
-		assert.False(t, countries["DK"], "seed %d: not the country the instrument does not bind", seed)
-		assert.Greater(t, float64(same)/float64(total), 0.7, "seed %d: respondents mostly agree", seed)
-		assert.Less(t, same, total, "seed %d: but not always", seed)
+		assert.Len(t, second, 5, "seed %d: five countries have a second respondent", seed)
+		assert.Len(t, third, 2, "seed %d: two of them a third", seed)
+		for c := range third {
+			assert.True(t, second[c], "seed %d: %s has a third respondent, so a second", seed, c)
+		}
+		assert.False(t, second["DK"], "seed %d: not the country the instrument does not bind", seed)
+		assert.Greater(t, float64(same)/float64(total), 0.8, "seed %d: respondents mostly agree", seed)
+		assert.Positive(t, adjacent, "seed %d: some neighbouring disagreements", seed)
+		assert.Len(t, splits, 2, "seed %d: full against none in two countries", seed)
+		for c, n := range splits {
+			assert.Equal(t, 1, n, "seed %d: one split in %s", seed, c)
+		}
 	}
 }
 
@@ -343,4 +374,32 @@ func TestGenerateBuiltin(t *testing.T) {
 		return string(cl.PillarOf(cl.ThemeOf(it.ID).ID).ID)
 	})
 	assert.Greater(t, pillar["compliance"], pillar["practice"], "practice weaker than compliance")
+}
+
+// TestGenerateAgreement analyses the survey of the built-in checklist: the
+// countries with several respondents are the units' countries, two merged
+// partials hide a full against a none, and agreement is high but not perfect.
+func TestGenerateAgreement(t *testing.T) {
+	cl, err := gapanalysis.Builtin()
+	require.NoError(t, err)
+	cfg := gapanalysis.DefaultConfig()
+	cfg.Uncertainty.Bootstrap = 200
+	res, err := gapanalysis.Analyze(cl, synth.Generate(cl, synth.DefaultSeed), cfg)
+	require.NoError(t, err)
+	ag := res.Agreement
+	require.NotNil(t, ag)
+	assert.Len(t, ag.Countries, 5)
+	hidden := 0
+	for _, u := range ag.Reconcile {
+		if u.Hidden {
+			hidden++
+			assert.Len(t, u.Answers, 2)
+		}
+	}
+	assert.Equal(t, 2, hidden)
+	pa := ag.Overall.PercentAgreement
+	require.True(t, pa.Known)
+	assert.Greater(t, pa.Value, 0.8)
+	assert.Less(t, pa.Value, 1.0)
+	assert.True(t, ag.Overall.AlphaOrdinal.Known && ag.Overall.AC1.Known)
 }

@@ -1,0 +1,263 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// The sheets of the agreement between respondents (SPEC 14). Agreement is
+// present when some (country, item) has known answers from two or more
+// respondents, Reconcile when some respondents disagree.
+const (
+	SheetAgreement = "Agreement"
+	SheetReconcile = "Reconcile"
+)
+
+// SplitText is the status shown on the Heatmap and the Gaps sheet for a merged
+// partial that hides a disagreement between full and none: no respondent said
+// partial, the mean of a full and a none is what reads as partial. The cell
+// carries a note naming the answers.
+const SplitText = "partial (split: full/none)"
+
+// notNamed stands for a respondent the survey does not name.
+const notNamed = "(not named)"
+
+// hasAgreement reports whether the result has agreement statistics: at least
+// one unit.
+func hasAgreement(res *gapanalysis.Result) bool {
+	return res.Agreement != nil && res.Agreement.Overall.Units > 0
+}
+
+// hasReconcile reports whether some respondents disagree.
+func hasReconcile(res *gapanalysis.Result) bool {
+	return res.Agreement != nil && len(res.Agreement.Reconcile) > 0
+}
+
+// agreementRow is one row of the Agreement sheet and of the Markdown table.
+type agreementRow struct {
+	code, name string
+	st         gapanalysis.AgreementStats
+	reconcile  int // units listed for reconciliation
+	hidden     int // of which a merged partial hides a full against a none
+}
+
+// agreementRows returns the overall row, then one row per country with a unit
+// or a unit to reconcile, by code.
+func agreementRows(ar *gapanalysis.AgreementReport) []agreementRow {
+	byCountry := map[gapanalysis.CountryCode]*agreementRow{}
+	row := func(c gapanalysis.CountryCode) *agreementRow {
+		if r := byCountry[c]; r != nil {
+			return r
+		}
+		r := &agreementRow{code: string(c), name: gapanalysis.CountryName(c), st: ar.Countries[c]}
+		byCountry[c] = r
+		return r
+	}
+	all := agreementRow{code: "Overall", name: "All countries", st: ar.Overall}
+	for c := range ar.Countries {
+		row(c)
+	}
+	for _, u := range ar.Reconcile {
+		r := row(u.Country)
+		r.reconcile++
+		all.reconcile++
+		if u.Hidden {
+			r.hidden++
+			all.hidden++
+		}
+	}
+	out := []agreementRow{all}
+	for _, r := range byCountry {
+		out = append(out, *r)
+	}
+	sort.Slice(out[1:], func(i, j int) bool { return out[1+i].code < out[1+j].code })
+	return out
+}
+
+// agreementNote says why a statistic or its interval is missing, or that one
+// unit gives no interval worth the name.
+func agreementNote(st gapanalysis.AgreementStats) string {
+	var notes []string
+	switch {
+	case st.Units == 0:
+		notes = append(notes, "no unit: no country and item with known answers from two respondents")
+	case st.Units == 1:
+		notes = append(notes, "one unit: the bootstrap cannot show the uncertainty")
+	}
+	if st.Units > 0 && !st.AlphaOrdinal.Known {
+		notes = append(notes, "alpha undefined: every answer is in one category, no variation to measure agreement against")
+	}
+	if st.AlphaOrdinal.Known && !st.AlphaOrdinalLo.Known {
+		notes = append(notes, "alpha interval unknown: most resamples have no variation")
+	}
+	return strings.Join(notes, "; ")
+}
+
+// agreement writes the Agreement sheet: overall and per country, the units,
+// percent agreement, Krippendorff's α (ordinal) and Gwet's AC1 with their 95%
+// bootstrap intervals (empty when unknown, with a note saying why), and the
+// number of units to reconcile.
+func (b *book) agreement(s *sheetWriter) {
+	st := b.st
+	s.header(1, "Scope", "Country", "Units", "Percent agreement", "Percent agreement: 95% low", "Percent agreement: 95% high",
+		"Krippendorff's alpha (ordinal)", "Alpha: 95% low", "Alpha: 95% high", "Gwet's AC1", "AC1: 95% low", "AC1: 95% high",
+		"Units to reconcile", "Hidden splits", "Note")
+	for i, row := range agreementRows(b.res.Agreement) {
+		r := i + 2
+		a := row.st
+		s.text(1, r, row.code, st.text)
+		s.text(2, r, row.name, st.text)
+		s.integer(3, r, a.Units)
+		for j, v := range []gapanalysis.Score{a.PercentAgreement, a.PercentAgreementLo, a.PercentAgreementHi} {
+			s.score(4+j, r, v, st.pct1)
+		}
+		for j, v := range []gapanalysis.Score{a.AlphaOrdinal, a.AlphaOrdinalLo, a.AlphaOrdinalHi, a.AC1, a.AC1Lo, a.AC1Hi} {
+			s.score(7+j, r, v, st.dec3)
+		}
+		s.integer(13, r, row.reconcile)
+		s.integer(14, r, row.hidden)
+		s.text(15, r, agreementNote(a), st.text)
+	}
+	s.table(15, 2)
+}
+
+// reconcile writes the Reconcile sheet: one row per answer of every unit whose
+// respondents disagree, units numbered in the order of the list (country, then
+// checklist item), each row with the item, the merged status, what the
+// disagreement is, the respondent, the answer with its evidence, comment and
+// cell, and an empty column for the answer agreed with the experts.
+func (b *book) reconcile(s *sheetWriter) {
+	res, st := b.res, b.st
+	s.header(1, "Unit", "Country", "Item", "Ref", "Title", "Obligation", "Merged status", "Disagreement", "Hidden split",
+		"Respondent", "Answer", "Evidence", "Comment", "Source", "Agreed answer")
+	byKey := assessmentIndex(res)
+	r := 1
+	for n, u := range res.Agreement.Reconcile {
+		it := res.Checklist.Item(u.Item)
+		merged := ""
+		if a := byKey[countryItem{u.Country, u.Item}]; a != nil {
+			merged = heatmapText(a)
+		}
+		if u.Hidden {
+			merged = SplitText
+		}
+		for _, ans := range u.Answers {
+			r++
+			s.integer(1, r, n+1)
+			s.text(2, r, string(u.Country), st.text)
+			s.text(3, r, string(u.Item), st.text)
+			if it != nil {
+				s.text(4, r, it.Ref, st.text)
+				s.text(5, r, it.Title, st.text)
+				s.text(6, r, string(it.Obligation), st.text)
+			}
+			s.text(7, r, merged, st.text)
+			s.text(8, r, disagreement(u), st.text)
+			if u.Hidden {
+				s.text(9, r, "yes", st.text)
+			}
+			s.text(10, r, firstNonEmpty(ans.Respondent, notNamed), st.text)
+			s.text(11, r, answerText(it, ans.Status), st.status[ans.Status])
+			s.text(12, r, ans.Evidence, st.text)
+			s.text(13, r, ans.Comment, st.text)
+			s.text(14, r, ans.Source.String(), st.text)
+		}
+	}
+	s.table(15, 3)
+}
+
+// answerText is a respondent's answer as the Reconcile sheet shows it: the
+// status, and for a none on an optional item "none (option not used)".
+func answerText(it *gapanalysis.Item, st gapanalysis.Status) string {
+	if st == gapanalysis.StatusNone && it != nil && it.Obligation == gapanalysis.Optional {
+		return "none (" + OptionNotUsed + ")"
+	}
+	return st.String()
+}
+
+// disagreement says in words what the respondents of a unit disagree on: the
+// categories they gave (full, partial, none, in that order), and whether an
+// optional item's option is used.
+func disagreement(u gapanalysis.ReconcileUnit) string {
+	seen := map[gapanalysis.Status]bool{}
+	for _, a := range u.Answers {
+		seen[a.Status] = true
+	}
+	var cats []string
+	for _, st := range []gapanalysis.Status{gapanalysis.StatusFull, gapanalysis.StatusPartial, gapanalysis.StatusNone} {
+		if seen[st] && !(u.Option && st == gapanalysis.StatusNone) {
+			cats = append(cats, st.String())
+		}
+	}
+	var parts []string
+	if u.Hidden {
+		parts = append(parts, "full vs none: the merged partial hides it")
+	} else if len(cats) > 1 {
+		parts = append(parts, strings.Join(cats, " vs "))
+	}
+	if u.Option {
+		parts = append(parts, "whether the option is used")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// statusCell writes the status of (c, i) on the Heatmap or the Gaps sheet:
+// text in style, or SplitText with a note naming the answers when the merged
+// partial hides a disagreement between full and none.
+func (b *book) statusCell(s *sheetWriter, col, row int, text string, style int, c gapanalysis.CountryCode, i gapanalysis.ItemID) {
+	u := b.res.Agreement.Hidden(c, i)
+	if u == nil {
+		s.text(col, row, text, style)
+		return
+	}
+	s.text(col, row, SplitText, style)
+	s.comment(col, row, splitNote(u))
+}
+
+// splitNote is the note on a hidden split: each answer with its respondent and
+// cell.
+func splitNote(u *gapanalysis.ReconcileUnit) string {
+	parts := make([]string, len(u.Answers))
+	for i, a := range u.Answers {
+		parts[i] = fmt.Sprintf("%s (%s", a.Status, firstNonEmpty(a.Respondent, notNamed))
+		if at := a.Source.String(); at != "" {
+			parts[i] += ", " + at
+		}
+		parts[i] += ")"
+	}
+	return "Respondents disagree: " + strings.Join(parts, "; ") +
+		". No respondent said partial: the mean of their scores reads as partial. See the Reconcile sheet."
+}
+
+// comment attaches a note (a cell comment) to a cell.
+func (s *sheetWriter) comment(col, row int, text string) {
+	if s.err != nil || text == "" {
+		return
+	}
+	c := s.cell(col, row)
+	if s.err == nil {
+		s.err = s.f.AddComment(s.name, excelize.Comment{Cell: c, Author: "gapstudy", Text: cellText(text)})
+	}
+}
+
+// agreementMethodology returns the Methodology rows of the agreement between
+// respondents, none without agreement data.
+func agreementMethodology(res *gapanalysis.Result) [][2]string {
+	ar := res.Agreement
+	if ar == nil {
+		return nil
+	}
+	return [][2]string{
+		{"Agreement units", "a unit is a (country, item) of a status item binding the country with known answers (full, partial, none) from two or more respondents; each respondent's first known answer counts (a respondent with conflicting answers makes the item unknown: no unit); on an optional item none means the option is not used and is no category (not applicable); numeric items are left out"},
+		{"Percent agreement", "Σ agreeing pairs of answers ÷ Σ pairs, pooled over the units (a unit of m answers has m(m−1)/2 pairs)"},
+		{"Krippendorff's alpha (ordinal)", "α = 1 − D_o/D_e over the coincidences of the answers within units, with the ordinal metric on none < partial < full (Krippendorff 2011); undefined (empty) when every answer is in one category"},
+		{"Gwet's AC1", "AC1 = (p_a − p_e)/(1 − p_e), p_a = mean over the units of the share of agreeing pairs, p_e = Σ_k π_k(1 − π_k)/(q − 1) with q = 3 and π_k = mean over the units of the share of answers in category k (Gwet 2008)"},
+		{"Agreement intervals", fmt.Sprintf("95%% percentile bootstrap over the units: %d resamples of the units with replacement, seed %d, resample r drawn from a stream seeded by (seed, scope, r); resamples in which a statistic is undefined are left out, and its interval is unknown when they are more than half", ar.Bootstrap, ar.Seed)},
+		{"Reconciliation", "every (country, item) whose respondents give different categories, or disagree on whether an optional item's option is used, is listed on the Reconcile sheet with each answer and its cell; a merged partial from a full and a none (no respondent said partial) is a hidden split, shown as \"" + SplitText + "\" on the Heatmap and the Gaps sheet"},
+	}
+}
