@@ -135,18 +135,11 @@ type (
 		PeerDetails []jsonPeer `json:"peer_details"`
 	}
 
+	// jsonPeer is a country with its similarity: a peer of a country or an
+	// exemplar of a gap.
 	jsonPeer struct {
 		Country    string            `json:"country"`
 		Similarity gapanalysis.Score `json:"similarity"`
-	}
-
-	// jsonExemplar is an exemplar of a gap, or a country at full on an item
-	// (similarity absent).
-	jsonExemplar struct {
-		Country    string             `json:"country"`
-		Similarity *gapanalysis.Score `json:"similarity,omitempty"`
-		Evidence   *string            `json:"evidence"`
-		Sources    []string           `json:"sources"`
 	}
 
 	jsonItem struct {
@@ -157,9 +150,9 @@ type (
 		NNone    int               `json:"n_none"`
 		NNA      int               `json:"n_na"`
 		NUnknown int               `json:"n_unknown"`
-		// AtFull lists the countries at full on the item (s = 1) in code order,
-		// with their evidence: the practice inventory (SPEC 13).
-		AtFull []jsonExemplar `json:"at_full"`
+		// AtFull lists the codes of the countries at full on the item (s = 1)
+		// in code order: the practice inventory (SPEC 13).
+		AtFull []string `json:"at_full"`
 	}
 
 	jsonGap struct {
@@ -170,9 +163,9 @@ type (
 		Gap      gapanalysis.Score `json:"gap"`
 		Severity gapanalysis.Score `json:"severity"`
 		// Exemplars are the exemplar countries' codes (SPEC 13), most similar
-		// first; ExemplarDetails the same with similarity, evidence and sources.
-		Exemplars       []string       `json:"exemplars"`
-		ExemplarDetails []jsonExemplar `json:"exemplar_details"`
+		// first; ExemplarDetails the same with their similarity.
+		Exemplars       []string   `json:"exemplars"`
+		ExemplarDetails []jsonPeer `json:"exemplar_details"`
 	}
 
 	jsonPriority struct {
@@ -285,13 +278,15 @@ type (
 // the scores the result has.
 //
 // Best practices (SPEC 13): each gap has "exemplars" (the exemplar countries'
-// codes, most similar first) and "exemplar_details" (the same as objects:
-// "country", "similarity" 0–1, "evidence" — null when empty — and "sources",
-// the answers' cells as file!sheet!cell); each priority "adopters" (the codes
-// of the countries where the measure is in place); each country "peers" (codes,
-// most similar first) and "peer_details" ("country", "similarity"); each item
-// "at_full", the practice inventory: the countries at full on it (s = 1) in
-// code order, as objects "country", "evidence", "sources".
+// codes, most similar first) and "exemplar_details" (the same as objects
+// "country", "similarity" on 0–1); each priority "adopters" (the codes of the
+// countries where the measure is in place); each country "peers" (codes, most
+// similar first) and "peer_details" ("country", "similarity"); each item
+// "at_full", the practice inventory: the codes of the countries at full on it
+// (s = 1) in code order. Like the gaps, they carry no evidence or source cells,
+// so that the same answers give the same JSON whatever file and layout they were
+// read from: evidence and cells are on the Gaps and Practices sheets and in the
+// CSV files.
 //
 // When res.Uncertainty is not nil, meta holds a "sensitivity" object (meta, so
 // that the top level keeps exactly SPEC 8's keys):
@@ -397,18 +392,17 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			jc.PeerDetails[i] = jsonPeer{Country: string(p.Country), Similarity: num(p.Similarity)}
 		}
 	}
-	fullIn := map[gapanalysis.ItemID][]jsonExemplar{}
+	fullIn := map[gapanalysis.ItemID][]string{}
 	for i := range res.Assessments {
 		if a := &res.Assessments[i]; atFull(a) {
-			fullIn[a.Item] = append(fullIn[a.Item], jsonExemplar{Country: string(a.Country),
-				Evidence: stringPtr(a.Evidence), Sources: sourceStrings(a.Sources)})
+			fullIn[a.Item] = append(fullIn[a.Item], string(a.Country))
 		}
 	}
 	for _, it := range res.Items {
 		doc.Items = append(doc.Items, jsonItem{
 			ID: string(it.ID), Mean: clean(it.Mean),
 			NFull: it.NFull, NPartial: it.NPartial, NNone: it.NNone, NNA: it.NNA, NUnknown: it.NUnknown,
-			AtFull: sortedExemplars(fullIn[it.ID]),
+			AtFull: sortedCodes(fullIn[it.ID]),
 		})
 	}
 	for _, g := range res.Gaps {
@@ -420,14 +414,12 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 			Gap:             num(g.Gap),
 			Severity:        num(g.Severity),
 			Exemplars:       make([]string, len(g.Exemplars)),
-			ExemplarDetails: make([]jsonExemplar, len(g.Exemplars)),
+			ExemplarDetails: make([]jsonPeer, len(g.Exemplars)),
 		})
 		jg := &doc.Gaps[len(doc.Gaps)-1]
 		for i, e := range g.Exemplars {
-			sim := num(e.Similarity)
 			jg.Exemplars[i] = string(e.Country)
-			jg.ExemplarDetails[i] = jsonExemplar{Country: string(e.Country), Similarity: &sim,
-				Evidence: stringPtr(e.Evidence), Sources: sourceStrings(e.Sources)}
+			jg.ExemplarDetails[i] = jsonPeer{Country: string(e.Country), Similarity: num(e.Similarity)}
 		}
 	}
 	for i := range res.Priorities {
@@ -605,21 +597,10 @@ func pillarRanks(cl *gapanalysis.Checklist, m map[gapanalysis.PillarID]int) map[
 	return out
 }
 
-// sourceStrings returns the sources as "file!sheet!cell", [] when none.
-func sourceStrings(srcs []gapanalysis.Source) []string {
-	out := make([]string, 0, len(srcs))
-	for _, s := range srcs {
-		if str := s.String(); str != "" {
-			out = append(out, str)
-		}
-	}
-	return out
-}
-
-// sortedExemplars returns the countries at full in code order, [] when none.
-func sortedExemplars(v []jsonExemplar) []jsonExemplar {
-	out := append(make([]jsonExemplar, 0, len(v)), v...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Country < out[j].Country })
+// sortedCodes returns country codes in order, [] when none.
+func sortedCodes(v []string) []string {
+	out := append(make([]string, 0, len(v)), v...)
+	sort.Strings(out)
 	return out
 }
 

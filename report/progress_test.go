@@ -94,13 +94,13 @@ func TestWriteWorkbookProgressValues(t *testing.T) {
 		{"Countries", "Q3", ""},
 		{"Countries", "Q4", "-6.25"}, // EL
 		// Gaps: the transition of each gap.
-		{"Gaps", "L1", "Since baseline"},
-		{"Gaps", "L2", "worsened"},  // AT D-18.1
-		{"Gaps", "L3", "now-known"}, // AT BP-REPORTS
-		{"Gaps", "L4", "remaining"}, // AT D-5.2
-		{"Gaps", "L5", "country not in the baseline"},
-		{"Gaps", "L6", "new-gap"},  // EL BP-HOTLINE
-		{"Gaps", "L7", "improved"}, // EL D-18.1
+		{"Gaps", "N1", "Since baseline"},
+		{"Gaps", "N2", "worsened"},  // AT D-18.1
+		{"Gaps", "N3", "now-known"}, // AT BP-REPORTS
+		{"Gaps", "N4", "remaining"}, // AT D-5.2
+		{"Gaps", "N5", "country not in the baseline"},
+		{"Gaps", "N6", "new-gap"},  // EL BP-HOTLINE
+		{"Gaps", "N7", "improved"}, // EL D-18.1
 		// Progress: every country of either wave, in code order.
 		{"Progress", "A2", "AT"},
 		{"Progress", "E2", "40"},
@@ -408,8 +408,8 @@ func TestSinceBaselineWithoutTransition(t *testing.T) {
 	res.Progress.OnlyNew = []gapanalysis.ItemID{"D-5.2"}
 	f := openWorkbook(t, writeWorkbook(t, res, nil))
 	for cell, want := range map[string]string{
-		"B4": "D-5.2", "L4": "item not in the baseline checklist",
-		"A5": "DK", "L5": "country not in the baseline",
+		"B4": "D-5.2", "N4": "item not in the baseline checklist",
+		"A5": "DK", "N5": "country not in the baseline",
 	} {
 		got, err := f.GetCellValue("Gaps", cell)
 		require.NoError(t, err)

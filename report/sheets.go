@@ -187,19 +187,19 @@ func parseStatus(name string) gapanalysis.Status {
 
 // gaps writes the Gaps sheet: one row per gap, in the result's order (country,
 // then severity descending); with a baseline, the "Since baseline" column holds
-// the gap's transition (see sinceBaseline). The last two columns name the gap's
-// exemplars (SPEC 13) and quote their evidence and source cells.
+// the gap's transition (see sinceBaseline) and stays last. The two columns after
+// Source name the gap's exemplars (SPEC 13) and quote their evidence and source
+// cells.
 func (b *book) gaps(s *sheetWriter) {
 	res, st := b.res, b.st
 	cl := res.Checklist
-	headers := []string{"Country", "Item", "Ref", "Title", "Obligation", "Status", "Gap", "Severity", "Evidence", "Comment", "Source"}
+	headers := []string{"Country", "Item", "Ref", "Title", "Obligation", "Status", "Gap", "Severity", "Evidence", "Comment", "Source",
+		"Exemplars", "Exemplar evidence"}
 	var changes map[countryItem]*gapanalysis.ItemChange
 	if res.Progress != nil {
 		headers = append(headers, "Since baseline")
 		changes = changeIndex(res.Progress)
 	}
-	exCol := len(headers) + 1
-	headers = append(headers, "Exemplars", "Exemplar evidence")
 	s.header(1, headers...)
 	for i, g := range res.Gaps {
 		r := i + 2
@@ -216,16 +216,16 @@ func (b *book) gaps(s *sheetWriter) {
 		s.text(9, r, g.Evidence, st.text)
 		s.text(10, r, g.Comment, st.text)
 		s.text(11, r, joinSources(g.Sources), st.text)
+		s.text(12, r, exemplarCodes(g.Exemplars), st.text)
+		s.text(13, r, exemplarEvidence(g.Exemplars), st.text)
 		if changes != nil {
 			t := sinceBaseline(res.Progress, changes, g)
 			style := st.text
 			if id, ok := st.trans[gapanalysis.Transition(t)]; ok {
 				style = id
 			}
-			s.text(12, r, t, style)
+			s.text(14, r, t, style)
 		}
-		s.text(exCol, r, exemplarCodes(g.Exemplars), st.text)
-		s.text(exCol+1, r, exemplarEvidence(g.Exemplars), st.text)
 	}
 	s.table(len(headers), 2)
 }

@@ -57,8 +57,8 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // "Since baseline" column (the transition of each gap) and the Countries sheet
 // the baseline index and the delta.
 //
-// Best practices (SPEC 13): the Gaps sheet ends with "Exemplars" (the exemplar
-// countries' codes, most similar first) and "Exemplar evidence" (each
+// Best practices (SPEC 13): the Gaps sheet has, after Source, "Exemplars" (the
+// exemplar countries' codes, most similar first) and "Exemplar evidence" (each
 // exemplar's evidence and source cells, "SE: <evidence> [file!sheet!cell]; …");
 // the Priorities sheet ends with "In place in" (the adopters' codes) and "N in
 // place" (their number); the Countries sheet ends with "Peers" ("AT (0.93), DE
