@@ -9,6 +9,20 @@
 // compares rankings with Spearman, KendallTauB and WSCoefficient, and measures
 // how much each uncertain input moves the ranks with SobolIndicesMulti.
 //
+// Agreement statistics, on plain values, measure how far raters agree and how
+// consistent judgements are: CohenKappa (two raters; unweighted, linear or
+// quadratic weights), FleissKappa (a fixed number of raters per unit, with
+// per-category κ and z), KrippendorffAlpha (any number of raters, missing
+// values, nominal to ratio metrics), GwetAC1 (a varying number of raters),
+// KendallW (concordance of rankings, tie-corrected, with its χ² p-value), AHP
+// with AHPMatrix, AHPCombine and AHPWorstPair (weights from pairwise
+// judgements, with λmax, CI and CR) and EntropyWeights (objective weights from
+// the spread of criterion values). A statistic that the data do not define —
+// no units, or no variation, so that chance agreement is 1 — gives an error
+// wrapping ErrUndefined, which callers report as unknown; a category out of
+// range or a negative count wraps ErrRating, a bad comparison matrix
+// ErrPairwise.
+//
 // Glossary:
 //
 //   - missing value: a NaN in an input slice; functions that accept missing values
@@ -37,6 +51,13 @@
 //     same order and −1 for the reverse.
 //   - WS coefficient: rank similarity of Sałabun and Urbaniak (2020), weighing
 //     disagreement at the top of a reference ranking most; 1 for the same ranking.
+//   - unit: what raters rate (in the study, a country and item answered by
+//     several respondents); a unit with fewer than 2 ratings is not pairable.
+//   - κ, α, AC1: chance-corrected agreement, (observed − chance)/(1 − chance):
+//     1 for perfect agreement, 0 at chance level, negative below it.
+//   - consistency ratio (CR): how far pairwise judgements contradict each
+//     other (a > b, b > c, yet c > a), relative to random judgements; above
+//     0.1 the judgements should be revised.
 //   - Sobol indices: the first-order index S_i is the share of an output's
 //     variance due to input i alone, the total index S_Ti the share due to i
 //     including its interactions with other inputs; 1 − Σ S_i measures the
