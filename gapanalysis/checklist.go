@@ -20,7 +20,8 @@ type MeasureID string
 
 // CriterionID identifies a ranking criterion: an expert criterion of the checklist
 // (e.g. "feasibility") or one derived from the data ("gap_points", "countries",
-// "binding_gaps").
+// "binding_gaps", and "adopters", which a config may select but which is not a
+// default criterion).
 type CriterionID string
 
 // Obligation says how binding an item is.
