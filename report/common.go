@@ -333,7 +333,7 @@ func methodology(res *gapanalysis.Result) [][2]string {
 		{"Gap", "an applicable, known item with score < 1; gap = 1 − score"},
 		{"Gap severity", "100 × gap × effective weight: the index points the country loses on the item"},
 		{"Country rank", "by index, descending; equal indexes (within 1e-9) share the best rank; a country without an index has no rank. A country the instrument does not bind is ranked on the practice items only (rank note). Pillar ranks: the same rule on each pillar's score"},
-		{"Derived criteria", "gap_points = Σ severity of the gaps on the items a measure addresses; countries = countries with at least one such gap; binding_gaps = such gaps on mandatory and optional items (a gap on an optional item is an option used without its conditions)"},
+		{"Derived criteria", "gap_points = Σ severity of the gaps on the items a measure addresses; countries = countries with at least one such gap; binding_gaps = such gaps on mandatory and optional items (a gap on an optional item is an option used without its conditions); adopters (only when the config selects it) = countries where every applicable addressed item is known and at full"},
 		{"Missing expert values", "a measure without a value for an expert criterion gets the worst value the other measures have (with a warning)"},
 		{"Ranking method", rankingInWords(method(res))},
 		{"Ranking ties", "equal scores share the best rank and are listed by measure ID"},
