@@ -106,6 +106,9 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 		c.Gaps++
 		c.GapPoints += g.Severity
 	}
+	if err := applyPanel(res, ds.Panel); err != nil {
+		return nil, err
+	}
 	if err := rankMeasures(res, method); err != nil {
 		return nil, err
 	}
@@ -648,8 +651,10 @@ func rankMeasures(res *Result, method scoring.Method) error {
 	}
 	res.Criteria = crits
 	if len(cl.Measures) == 0 {
+		setCriteriaWeights(res)
 		return nil
 	}
+	expertValue := expertValues(res)
 	// Gaps by item.
 	byItem := map[ItemID][]Gap{}
 	for _, g := range res.Gaps {
@@ -693,7 +698,7 @@ func rankMeasures(res *Result, method scoring.Method) error {
 				v = float64(binding)
 			default:
 				var ok bool
-				v, ok = m.Criteria[cr.ID]
+				v, ok = expertValue(m, cr.ID)
 				missing[j][c] = !ok
 			}
 			x.Set(j, c, v)
@@ -722,6 +727,10 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			if !any {
 				msg = fmt.Sprintf("measure %s has no value for criterion %s, nor has any other measure; it gets 0", pr[j].ID, cr.ID)
 			}
+			if d, ok := panelMissing(res, pr[j].ID, cr.ID, worst, any); ok {
+				res.Diagnostics = append(res.Diagnostics, d)
+				continue
+			}
 			d := NewDiagnostic(SevWarning, CodeMissingCriterion, msg)
 			d.File = cl.Source
 			if d.File == "" {
@@ -734,6 +743,11 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}
+	if err := judgedWeights(res, x); err != nil {
+		return err
+	}
+	crits = res.Criteria
+	setCriteriaWeights(res)
 	prob := problem(x, crits, res.Config.Ranking)
 	contrib := mat.NewDense(n, k, nil)
 	scores, err := scoring.Solve(method, prob, nil, contrib)
