@@ -25,6 +25,8 @@ type (
 		ItemTransitions *[]jsonItemTransition `json:"item_transitions,omitempty"`
 		MeasureProgress *[]jsonMeasure        `json:"measure_progress,omitempty"`
 		KnownIssues     *[]jsonKnownIssue     `json:"known_issues,omitempty"`
+		// Panel is present only with an expert panel (SPEC 14).
+		Panel *jsonPanel `json:"panel,omitempty"`
 	}
 
 	// jsonBaseline describes the comparison with a baseline, in meta.
@@ -98,6 +100,13 @@ type (
 		Sensitivity *jsonSensitivity `json:"sensitivity,omitempty"`
 		// Baseline is present only with a comparison with a baseline.
 		Baseline *jsonBaseline `json:"baseline,omitempty"`
+		// ExpertValues says where the expert criteria values come from.
+		ExpertValues string `json:"expert_values"`
+		// CriteriaWeights holds the criteria weights normalised to sum 1.
+		CriteriaWeights map[string]float64 `json:"criteria_weights"`
+		WeightsMethod   string             `json:"weights_method"`
+		// AHP is present only when the weights come from AHP judgements.
+		AHP *jsonAHP `json:"ahp,omitempty"`
 	}
 
 	jsonChecklist struct {
@@ -400,6 +409,11 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 		})
 	}
 	doc.Meta.Sensitivity = sensitivityJSON(res)
+	doc.Meta.ExpertValues = firstNonEmpty(res.Meta.ExpertValues, gapanalysis.PanelLabel(res.Panel))
+	doc.Meta.CriteriaWeights = criteriaWeightsJSON(res)
+	doc.Meta.WeightsMethod = firstNonEmpty(res.Meta.WeightsMethod, gapanalysis.WeightsGiven)
+	doc.Meta.AHP = ahpJSON(res)
+	doc.Panel = panelJSON(res)
 	if res.Progress != nil {
 		progressJSON(&doc, res.Progress)
 	}

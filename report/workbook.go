@@ -97,6 +97,7 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetTransitions, b.transitions},
 		{SheetRemaining, b.remaining},
 		{SheetKnownIssues, b.knownIssues},
+		{SheetPanel, b.panel},
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
@@ -167,6 +168,8 @@ func (b *book) present(sheet string) bool {
 		return hasRemaining(b.res)
 	case SheetKnownIssues:
 		return len(b.res.KnownIssues) > 0
+	case SheetPanel:
+		return hasPanel(b.res)
 	}
 	return true
 }
