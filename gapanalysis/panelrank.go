@@ -13,6 +13,9 @@ func applyPanel(res *Result, p *Panel) error {
 		return nil
 	}
 	res.Diagnostics = append(res.Diagnostics, p.Diagnostics...)
+	if len(p.Ratings) == 0 {
+		return nil // nothing rated: the checklist's values stay
+	}
 	rep, err := buildPanel(res.Checklist, p, res.Config.Panel.Aggregate)
 	if err != nil {
 		return err
