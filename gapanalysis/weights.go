@@ -113,7 +113,7 @@ func (w *WeightsConfig) check(bad func(sentinel error, line int, msg string)) {
 			switch {
 			case !isFinite(j.Value):
 				bad(ErrNonFinite, j.line, fmt.Sprintf("judgement [%s, %s, %g]: the value is not a finite number", j.A, j.B, j.Value))
-			case j.Value < 1.0/9-1e-12 || j.Value > 9+1e-12:
+			case j.Value < 0.111 || j.Value > 9: // 0.111 stands for 1/9
 				bad(nil, j.line, fmt.Sprintf("judgement [%s, %s, %g]: the value is outside Saaty's scale 1/9–9", j.A, j.B, j.Value))
 			}
 		}
