@@ -226,10 +226,13 @@ func judgedWeights(res *Result, x *mat.Dense) error {
 			return fmt.Errorf("%w: ranking.weights: %w", ErrConfig, err)
 		}
 		weights = ahp.Weights
+		rep := &AHPReport{LambdaMax: ahp.LambdaMax, CI: ahp.CI, CR: ahp.CR, Experts: len(ms)}
 		a, b := scoring.AHPWorstPair(m, ahp.Weights)
-		rep := &AHPReport{LambdaMax: ahp.LambdaMax, CI: ahp.CI, CR: ahp.CR, Experts: len(ms), WorstA: crits[a].ID, WorstB: crits[b].ID}
+		if a >= 0 {
+			rep.WorstA, rep.WorstB = crits[a].ID, crits[b].ID
+		}
 		res.Meta.AHP = rep
-		if ahp.CR > AHPConsistencyLimit {
+		if ahp.CR > AHPConsistencyLimit && a >= 0 {
 			d := NewPanelDiagnostic(SevWarning, CodeInconsistentJudgements, fmt.Sprintf(
 				"the AHP judgements are inconsistent: consistency ratio %.3f > %g; the most inconsistent judgement is %s against %s (given %s, the other judgements imply %s) — worth asking the experts again",
 				ahp.CR, AHPConsistencyLimit, rep.WorstA, rep.WorstB, fmtRatio(m.At(a, b)), fmtRatio(ahp.Weights[a]/ahp.Weights[b])))
