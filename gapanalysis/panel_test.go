@@ -425,8 +425,10 @@ func TestPanelUncertainty(t *testing.T) {
 	assert.Equal(t, []string{InputPanel}, c.Uncertainty.Inputs)
 
 	off := only
-	no := false
-	off.Uncertainty.Panel = &no
+	loaded, err := LoadConfig(strings.NewReader("uncertainty:\n  panel: false\n"), "study.yaml")
+	require.NoError(t, err)
+	off.Uncertainty.Panel = loaded.Uncertainty.Panel
+	require.NotNil(t, off.Uncertainty.Panel)
 	d := run(off, 2)
 	assert.Empty(t, d.Uncertainty.Inputs, "uncertainty.panel: false switches it off")
 	for _, p := range d.Priorities {

@@ -159,3 +159,34 @@ func TestOpenPanelFolder(t *testing.T) {
 	assert.Equal(t, []diagLine{{gapanalysis.SevWarning, gapanalysis.CodeSkippedFile, ""}}, panelDiags(p))
 	assert.Equal(t, filepath.Base(dir), p.Label)
 }
+
+// FuzzReadPanel reads arbitrary text as a panel: it never panics, every rating
+// is on the scale and names a measure and criterion of the checklist, and
+// every sheet is accounted for.
+func FuzzReadPanel(f *testing.F) {
+	for _, s := range []string{
+		"expert,measure,criterion,value\nE1,M-LAW,impact,4\nE1,M-LAWS,impakt,9\n",
+		"Expert ID;Anna\nMeasure;Title;Cost (cost);impact\nM-LAW;x;2;3,5\nM-HOTLINE;;;0\n",
+		"Measure,impact\nM-LAW,4\n",
+		"expert,measure,criterion,value\n,,,\nE1,M-LAW,cost,NaN\nE1,M-LAW,cost,Inf\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	cl := panelChecklist()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := ReadPanel(bytes.NewReader(b), "fuzz.csv", &Options{Checklist: cl, MaxRows: 1000})
+		if err != nil {
+			return
+		}
+		for _, a := range p.Accounts {
+			require.True(t, a.Balanced(), "%+v", a)
+		}
+		for _, r := range p.Ratings {
+			require.True(t, r.Value >= gapanalysis.PanelMin && r.Value <= gapanalysis.PanelMax, "%+v", r)
+			require.NotEmpty(t, r.Expert)
+			require.Contains(t, []gapanalysis.MeasureID{"M-LAW", "M-HOTLINE"}, r.Measure)
+			require.Contains(t, []gapanalysis.CriterionID{"impact", "cost"}, r.Criterion)
+		}
+	})
+}
