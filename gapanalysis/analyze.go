@@ -106,9 +106,6 @@ func Analyze(cl *Checklist, ds *Dataset, cfg Config) (*Result, error) {
 		c.Gaps++
 		c.GapPoints += g.Severity
 	}
-	if err := applyPanel(res, ds.Panel); err != nil {
-		return nil, err
-	}
 	if err := rankMeasures(res, method); err != nil {
 		return nil, err
 	}
@@ -644,6 +641,9 @@ func findGaps(cl *Checklist, countries []CountryCode, items []*Item, as []Assess
 
 // rankMeasures derives the criteria of every measure and ranks the measures.
 func rankMeasures(res *Result, method scoring.Method) error {
+	if err := applyPanel(res, res.Dataset.Panel); err != nil {
+		return err
+	}
 	cl := res.Checklist
 	crits, err := rankCriteria(cl, res.Config.Ranking)
 	if err != nil {

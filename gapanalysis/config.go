@@ -110,9 +110,9 @@ type Config struct {
 	Scale       Scale               `yaml:"scale"`
 	Missing     MissingRule         `yaml:"missing"`
 	Ranking     Ranking             `yaml:"ranking"`
+	Panel       PanelConfig         `yaml:"panel"`
 	Uncertainty UncertaintyConfig   `yaml:"uncertainty"`
 	Vocabulary  map[string][]string `yaml:"vocabulary,omitempty"` // status → extra spellings
-	Panel       PanelConfig         `yaml:"panel"`
 }
 
 // DefaultConfig returns the defaults of SPEC 5–7.

@@ -77,6 +77,14 @@ func LoadConfig(r io.Reader, name string) (Config, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = *root.Content[0]
 	}
+	if w := cfg.Ranking.Weights; w != nil {
+		w.file = name
+		if _, r := keyNode(&root, "ranking"); r != nil {
+			if k, _ := keyNode(r, "weights"); k != nil {
+				w.line = k.Line
+			}
+		}
+	}
 	line := func(path ...string) int {
 		n := &root
 		l := n.Line
@@ -96,9 +104,6 @@ func LoadConfig(r io.Reader, name string) (Config, error) {
 			l, n = k.Line, v
 		}
 		return l
-	}
-	if w := cfg.Ranking.Weights; w != nil {
-		w.file, w.line = name, line("ranking", "weights")
 	}
 	return cfg, cfg.check(name, line)
 }
