@@ -464,3 +464,27 @@ func TestModelPanelDraw(t *testing.T) {
 	})
 	assert.LessOrEqual(t, allocs, 1.0, "only Nominal's vector")
 }
+
+func TestSyntheticPanelMarksResult(t *testing.T) {
+	ds := testDataset()
+	ds.Panel = testPanel()
+	ds.Panel.Synthetic = true
+	res, err := Analyze(testChecklist(t), ds, DefaultConfig())
+	require.NoError(t, err)
+	assert.True(t, res.Meta.Synthetic, "a synthetic panel makes the outputs say synthetic")
+	assert.False(t, ds.Synthetic, "the dataset is not modified")
+
+	// A panel without a usable rating keeps the checklist's values and its
+	// diagnostics.
+	ds = testDataset()
+	ds.Panel = &Panel{Diagnostics: []Diagnostic{NewDiagnostic(SevError, CodeBadValue, "bad")}}
+	res, err = Analyze(testChecklist(t), ds, DefaultConfig())
+	require.NoError(t, err)
+	assert.Nil(t, res.Panel)
+	assert.Equal(t, 4.0, priority(t, res, "M1").Criteria["feasibility"])
+	found := false
+	for _, d := range res.Diagnostics {
+		found = found || d.Message == "bad"
+	}
+	assert.True(t, found, "the panel's diagnostics are in the result")
+}
