@@ -169,6 +169,15 @@ type panelHeader struct {
 	col   [numPanFields]int
 	crits map[int]gapanalysis.CriterionID // form: column → criterion
 	long  bool
+	// other lists the 0-based columns of the other non-empty header cells.
+	other []int
+}
+
+// formInfoColumns are the header keys of a form's descriptive columns, which
+// are read over without a note.
+var formInfoColumns = map[string]bool{
+	headerKey("title"): true, headerKey("measure title"): true, headerKey("addresses"): true,
+	headerKey("items addressed"): true, headerKey("items"): true, headerKey("description"): true,
 }
 
 // parsePanelHeader recognises the header row of a long panel table or of a
@@ -186,6 +195,10 @@ func (p *panelReader) parsePanelHeader(cells []string) (panelHeader, bool) {
 		}
 		if id, ok := p.crits[k]; ok {
 			h.crits[i] = id
+			continue
+		}
+		if k != "" && !formInfoColumns[k] {
+			h.other = append(h.other, i)
 		}
 	}
 	if h.col[panExpert] >= 0 && h.col[panMeasure] >= 0 && h.col[panCriterion] >= 0 && h.col[panValue] >= 0 {
@@ -227,10 +240,12 @@ func (r *reader) readPanelSheet(ds *gapanalysis.Dataset, src rowSource, file, sh
 		expert             string
 		expertCol, expertR = -1, 0
 	)
+	var headerCells []string
 	found, nonBlank, rows, lastRow, ok := s.findHeader(src, func(num int, cells []string) bool {
 		var found bool
 		if h, found = p.parsePanelHeader(cells); found {
 			hdrRow = num
+			headerCells = append(headerCells, cells...)
 			return true
 		}
 		if name, col, is := expertLabel(cells); is {
@@ -258,6 +273,8 @@ func (r *reader) readPanelSheet(ds *gapanalysis.Dataset, src rowSource, file, sh
 	s.acct.Layout = LayoutPanelForm
 	if h.long {
 		s.acct.Layout = LayoutPanelLong
+	} else {
+		s.unknownCriteriaColumns(h, hdrRow, headerCells)
 	}
 	formNoExpert := !h.long && h.col[panExpert] < 0 && expert == ""
 	if formNoExpert {
@@ -448,4 +465,19 @@ func (s *sheetImport) panelFormRow(h panelHeader, expert string, num int, cells 
 		}
 	}
 	return rowOK
+}
+
+// unknownCriteriaColumns warns about the header cells of a form that are
+// neither the measure, an expert criterion nor a descriptive column: their
+// ratings are not read, so a misspelt criterion does not vanish unseen.
+func (s *sheetImport) unknownCriteriaColumns(h panelHeader, row int, cells []string) {
+	for _, c := range h.other {
+		text := strings.TrimSpace(cells[c])
+		msg := fmt.Sprintf("column %s is not an expert criterion of the checklist (%s), so its cells were not read",
+			quote(text), strings.Join(s.r.panel.cIDs, ", "))
+		if sug, ok := gapanalysis.Suggest(text, s.r.panel.cIDs); ok {
+			msg += fmt.Sprintf(" — did you mean %s?", sug)
+		}
+		s.panelDiag(gapanalysis.SevWarning, gapanalysis.CodeUnknownCriterion, c, row, msg)
+	}
 }
