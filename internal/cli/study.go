@@ -331,6 +331,7 @@ func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *g
 		printHeadline(streams.Out, res, true)
 	} else {
 		printSummary(streams.Out, res)
+		printPanel(streams.Out, res)
 		if res.Progress != nil || res.KnownIssues != nil {
 			fmt.Fprintln(streams.Out)
 			printHeadline(streams.Out, res, false)
