@@ -113,7 +113,7 @@ func (f *studyFlags) outputs() []output {
 		{flag: "-o/--out", path: f.out},
 		{flag: "--json", path: f.json},
 		{flag: "--markdown", path: f.markdown},
-		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.KnownIssuesCSVFiles)},
+		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.PanelCSVFiles, report.KnownIssuesCSVFiles)},
 		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
 	}
 }

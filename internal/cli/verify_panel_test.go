@@ -28,10 +28,13 @@ package cli
 // depend on the random streams; the configs run no Monte Carlo.
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -258,4 +261,144 @@ func runPanelVerify(t *testing.T, panel, survey, config string) panelRunDoc {
 	var doc panelRunDoc
 	require.NoError(t, json.Unmarshal(b, &doc))
 	return doc
+}
+
+// TestRunPanelCSVAndMarkdownMatchReference checks the panel and the agreement
+// in the CSV files (panel.csv, agreement.csv, reconcile.csv) and the Markdown
+// summary's "Expert panel" section against the same reference values.
+func TestRunPanelCSVAndMarkdownMatchReference(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(verifyDir, "expected-panel-synthetic.json"))
+	require.NoError(t, err)
+	var want panelExpected
+	require.NoError(t, json.Unmarshal(raw, &want))
+	var reconcile struct {
+		Reconcile []struct {
+			Country string `json:"country"`
+			Item    string `json:"item"`
+			Hidden  bool   `json:"hidden"`
+		} `json:"reconcile"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &reconcile))
+	w := want.Runs["ahp_inconsistent"]
+
+	dir := t.TempDir()
+	csvDir, md := filepath.Join(dir, "csv"), filepath.Join(dir, "summary.md")
+	var stdout, stderr strings.Builder
+	code := Run([]string{"run",
+		"--checklist", filepath.Join(verifyDir, "checklist-synthetic.yaml"),
+		"--panel", filepath.Join(verifyDir, "panel-verify-synthetic.csv"),
+		"--config", filepath.Join(verifyDir, w.Config),
+		"--csv", csvDir, "--markdown", md,
+		filepath.Join(verifyDir, "survey-agreement-verify-synthetic.csv")}, IO{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr})
+	require.Equal(t, ExitOK, code, stderr.String())
+
+	t.Run("panel.csv", func(t *testing.T) {
+		rows := readCSVFile(t, filepath.Join(csvDir, "panel.csv"))
+		require.Len(t, rows, len(w.Panel.Values)+1)
+		col := csvColumns(rows[0])
+		for _, e := range []string{"SYN-E1", "SYN-E2", "SYN-E3", "SYN-E4", "SYN-E5"} {
+			assert.Contains(t, col, "rating:"+e)
+		}
+		for i, wv := range w.Panel.Values {
+			row := rows[i+1]
+			what := wv.Measure + "/" + wv.Criterion
+			assert.Equal(t, wv.Measure, row[col["measure"]], what)
+			assert.Equal(t, wv.Criterion, row[col["criterion"]], what)
+			assert.InDelta(t, wv.Value, parseCSVNum(t, row[col["value"]]), verifyTol, what)
+			assert.InDelta(t, wv.IQR, parseCSVNum(t, row[col["iqr"]]), verifyTol, what)
+			assert.Equal(t, strconv.Itoa(wv.N), row[col["n"]], what)
+			k := w.Panel.KendallW[wv.Criterion]
+			assert.InDelta(t, k.W, parseCSVNum(t, row[col["kendall_w"]]), verifyTol, what)
+			assert.InDelta(t, k.P, parseCSVNum(t, row[col["kendall_w_p"]]), verifyTol, what)
+			for e, x := range wv.Ratings {
+				assert.InDelta(t, x, parseCSVNum(t, row[col["rating:"+e]]), verifyTol, what+" "+e)
+			}
+			assert.Equal(t, len(wv.Ratings), countNonEmpty(row[col["rating:SYN-E1"]:]), what)
+		}
+	})
+	t.Run("agreement.csv", func(t *testing.T) {
+		rows := readCSVFile(t, filepath.Join(csvDir, "agreement.csv"))
+		col := csvColumns(rows[0])
+		require.Len(t, rows, len(want.Agreement.Countries)+2)
+		for _, row := range rows[1:] {
+			wa, ok := want.Agreement.Countries[row[col["scope"]]]
+			if row[col["scope"]] == "Overall" {
+				wa, ok = want.Agreement.Overall, true
+			}
+			require.True(t, ok, row[col["scope"]])
+			assert.Equal(t, strconv.Itoa(wa.Units), row[col["units"]], row[0])
+			for name, p := range map[string]*float64{"percent_agreement": wa.PercentAgreement, "alpha_ordinal": wa.AlphaOrdinal, "ac1": wa.AC1} {
+				require.NotNil(t, p)
+				assert.InDelta(t, *p, parseCSVNum(t, row[col[name]]), verifyTol, "%s %s", row[0], name)
+			}
+		}
+	})
+	t.Run("reconcile.csv", func(t *testing.T) {
+		rows := readCSVFile(t, filepath.Join(csvDir, "reconcile.csv"))
+		col := csvColumns(rows[0])
+		type unit struct {
+			country, item string
+			hidden        bool
+		}
+		var got []unit
+		for _, row := range rows[1:] {
+			u := unit{row[col["country"]], row[col["item"]], row[col["hidden_split"]] == "yes"}
+			if len(got) == 0 || got[len(got)-1] != u {
+				got = append(got, u)
+			}
+		}
+		var wantUnits []unit
+		for _, r := range reconcile.Reconcile {
+			wantUnits = append(wantUnits, unit{r.Country, r.Item, r.Hidden})
+		}
+		assert.ElementsMatch(t, wantUnits, got)
+	})
+	t.Run("markdown", func(t *testing.T) {
+		b, err := os.ReadFile(md)
+		require.NoError(t, err)
+		text := string(b)
+		assert.Contains(t, text, "## Expert panel")
+		assert.Contains(t, text, "panel of 5 experts (median)")
+		for c, k := range w.Panel.KendallW {
+			assert.Contains(t, text, fmt.Sprintf("| %s | %.3f | %.2f | %.3f | %d |", c, k.W, k.Chi2, k.P, k.NMeasures))
+		}
+		assert.Contains(t, text, fmt.Sprintf("CR %.3f", w.Meta.AHP.CR))
+		assert.Contains(t, text, fmt.Sprintf("%s against %s", w.Meta.AHP.WorstPair[0], w.Meta.AHP.WorstPair[1]))
+	})
+}
+
+func readCSVFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, rows)
+	return rows
+}
+
+func csvColumns(header []string) map[string]int {
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	return col
+}
+
+func parseCSVNum(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err, "%q", s)
+	return v
+}
+
+func countNonEmpty(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
 }
