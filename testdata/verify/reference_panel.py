@@ -290,6 +290,56 @@ def entropy_weights(crit, values):
     return {k: d[k] / tot for k in crit}
 
 
+# ---------------------------------------------------------------- self-checks
+
+def alpha_from_counts(units):
+    """Krippendorff's ordinal α a second way, from the category counts n_uk of
+    each unit (docs/methodology.md section 11: o_ck = Σ_u n_uc(n_uk − [c = k])
+    /(m_u − 1)), to check reference_agreement's enumeration of pairs."""
+    cats = reference_agreement.ORDER
+    o = {(c, k): 0.0 for c in cats for k in cats}
+    for a in units:
+        m = len(a)
+        for c in cats:
+            for k in cats:
+                o[(c, k)] += a.count(c) * (a.count(k) - (c == k)) / (m - 1)
+    nc = {c: sum(o[(c, k)] for k in cats) for c in cats}
+    n = sum(nc.values())
+    num = den = 0.0
+    for i, c in enumerate(cats):
+        for j in range(i + 1, len(cats)):
+            k = cats[j]
+            d2 = (sum(nc[g] for g in cats[i:j + 1]) - (nc[c] + nc[k]) / 2) ** 2
+            num += o[(c, k)] * d2
+            den += nc[c] * nc[k] * d2
+    return None if den == 0 else 1 - (n - 1) * num / den
+
+
+def self_check(units):
+    """Invariants the implementations above must meet; stop on a failure."""
+    for scope in [list(units.values())] + [[a for (c, _), a in units.items() if c == cc]
+                                             for cc in {c for c, _ in units}]:
+        a1, a2 = reference_agreement.alpha_ordinal(scope), alpha_from_counts(scope)
+        assert (a1 is None) == (a2 is None) and (a1 is None or abs(a1 - a2) < 1e-12), (a1, a2)
+    # A consistent matrix: CR 0 and its weights recovered.
+    w = [0.4, 0.3, 0.2, 0.1]
+    res = ahp(list("abcd"), [[wi / wj for wj in w] for wi in w])
+    assert abs(res["cr"]) < 1e-12 and all(abs(res["weights"][k] - x) < 1e-12 for k, x in zip("abcd", w))
+    # Saaty (2008), Int. J. Services Sciences 1(1), Table 2, relative consumption
+    # of drinks: eigenvector 0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327; CR 0.022.
+    drinks = [[1, 9, 5, 2, 1, 1, 1 / 2], [1 / 9, 1, 1 / 3, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
+              [1 / 5, 3, 1, 1 / 3, 1 / 4, 1 / 3, 1 / 9], [1 / 2, 9, 3, 1, 1 / 2, 1, 1 / 3],
+              [1, 9, 4, 2, 1, 2, 1 / 2], [1, 9, 3, 1, 1 / 2, 1, 1 / 3], [2, 9, 9, 3, 2, 3, 1]]
+    res = ahp(list("abcdefg"), drinks)
+    assert abs(res["cr"] - 0.022) < 5e-4, res["cr"]
+    for k, x in zip("abcdefg", [0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327]):
+        assert abs(res["weights"][k] - x) < 6e-4, (k, res["weights"][k])
+    # χ²: the 95% point of 1 degree of freedom; Kendall's W of identical orders is 1.
+    assert abs(chi2_sf(3.841458820694124, 1) - 0.05) < 1e-12
+    assert abs(kendall_w([[1, 2, 3, 4], [2, 3, 5, 7], [1, 2, 3, 4]])["w"] - 1) < 1e-12
+    assert median([2, 3]) == 2.5 and iqr([4, 5, 5]) == 0.5 and iqr([3]) == 0
+
+
 # ---------------------------------------------------------------- main
 
 def run_config(cl, crit, derived, ratings, experts, cfg):
@@ -341,6 +391,7 @@ def main():
     derived = {m: {k: v[k] for k in ("gap_points", "countries", "binding_gaps")} for m, v in values.items()}
 
     units, reconcile = reference_agreement.units_of(cl, responses)
+    self_check(units)
     ucountries = sorted({c for c, _ in units})
     agreement = {
         "overall": reference_agreement.stats(list(units.values())),
