@@ -60,7 +60,7 @@ func panelMissing(res *Result, m MeasureID, c CriterionID, worst float64, any bo
 	if !rated[c] {
 		return Diagnostic{}, false
 	}
-	msg := fmt.Sprintf("no expert of the panel rated measure %s on criterion %s; it gets the worst panel value of the other measures (%g)", m, c, worst)
+	msg := fmt.Sprintf("no expert of the panel rated measure %s on criterion %s; it gets the worst panel value of the other measures (%.4g)", m, c, worst)
 	if !any {
 		msg = fmt.Sprintf("no expert of the panel rated measure %s on criterion %s, nor any other measure; it gets 0", m, c)
 	}
