@@ -194,7 +194,7 @@ func (b *book) present(sheet string) bool {
 }
 
 func (b *book) sheet(name string) *sheetWriter {
-	return &sheetWriter{f: b.f, st: b.st, name: name, widths: map[int]float64{}}
+	return &sheetWriter{f: b.f, st: b.st, name: name, widths: map[int]float64{}, pageHeader: pageHeader(b.title, synthetic(b.res))}
 }
 
 // properties sets fixed document properties.
@@ -348,6 +348,8 @@ type sheetWriter struct {
 	rows   int // last row written
 	cols   int // last column written
 	err    error
+	// pageHeader is the printed page header ("" for none).
+	pageHeader string
 }
 
 func (s *sheetWriter) cell(col, row int) string {
@@ -538,12 +540,9 @@ func (s *sheetWriter) finish() error {
 	if s.err != nil {
 		return s.err
 	}
-	// Print (and render to PDF) one page wide, landscape.
-	landscape, one, zero, fit := "landscape", 1, 0, true
-	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	// Print (and render to PDF) on A4, landscape, as few pages wide as 9-point
+	// text allows, the frozen rows and columns repeated (print.go).
+	if err := setupPrint(s.f, s.name, s.cols, fontSize, true, s.pageHeader); err != nil {
 		return err
 	}
 	rows, cols := max(s.rows, 1), max(s.cols, 1)
