@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -57,16 +58,28 @@ type pageSetup struct {
 
 // planPrint works out the page setup of a sheet whose columns 1..len(widths)
 // have the given widths (in characters), whose first titleRows rows and
-// titleCols columns repeat on every page, and whose smallest font is minFont
-// points (fontSize for the cells).
+// up to titleCols columns repeat on every page (those that fit in a third of
+// the page), and whose smallest font is minFont points (fontSize for the
+// cells).
 func planPrint(widths []float64, titleRows, titleCols int, minFont float64, landscape bool) pageSetup {
-	p := pageSetup{landscape: landscape, titleRows: titleRows, titleCols: titleCols}
+	p := pageSetup{landscape: landscape, titleRows: titleRows}
 	p.printWidth = a4ShortInches - 2*marginSide
 	if landscape {
 		p.printWidth = a4LongInches - 2*marginSide
 	}
 	p.minScale = min(1, minPrintFont/minFont*printSafety)
-	p.pagesWide = pagesAcross(widths, titleCols, p.printWidth*pxPerInch/p.minScale)
+	capacity := p.printWidth * pxPerInch / p.minScale
+	// Repeated columns take at most a third of every page: the frozen columns
+	// from the left that fit in it.
+	used := 0.0
+	for i := 0; i < titleCols && i < len(widths); i++ {
+		used += widths[i] * pxPerWidth
+		if used > capacity/3 {
+			break
+		}
+		p.titleCols = i + 1
+	}
+	p.pagesWide = pagesAcross(widths, p.titleCols, capacity)
 	return p
 }
 
@@ -182,4 +195,39 @@ func pageHeader(title string, synth bool) string {
 		h += "&R&\"-,Bold\"SYNTHETIC DATA"
 	}
 	return h
+}
+
+// headerWidth returns the width (characters) a column header needs when it may
+// wrap over up to three lines at spaces, and the lines it then takes: the
+// narrowest width, no less than its longest word, at which it takes no more
+// than three lines.
+func headerWidth(h string) (width float64, lines int) {
+	words := strings.Fields(h)
+	longest, total := 0, utf8.RuneCountInString(h)
+	for _, w := range words {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	for capacity := max(longest, (total+2)/3); ; capacity++ {
+		if n := wordLines(words, capacity); n <= 3 {
+			return float64(capacity), n
+		}
+	}
+}
+
+// wordLines returns the lines words take wrapped at capacity characters a line.
+func wordLines(words []string, capacity int) int {
+	lines, n := 1, 0
+	for _, w := range words {
+		l := utf8.RuneCountInString(w)
+		switch {
+		case n == 0:
+			n = l
+		case n+1+l <= capacity:
+			n += 1 + l
+		default:
+			lines++
+			n = l
+		}
+	}
+	return lines
 }
