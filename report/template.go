@@ -392,20 +392,7 @@ func (s *qsheet) finish(landscape bool, header string) error {
 	}); err != nil {
 		return err
 	}
-	orientation, one, zero, fit := "portrait", 1, 0, true
-	if landscape {
-		orientation = "landscape"
-	}
-	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := s.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + escapeHeader(header),
-		OddFooter: "&LPage &P of &N",
-	}); err != nil {
+	if err := setupPrint(s.f, s.name, s.cols, fontSize, landscape, "&L"+escapeHeader(header)); err != nil {
 		return err
 	}
 	return s.f.SetSheetDimension(s.name, "A1:"+s.cell(max(s.cols, 1), max(s.rows, 1)))
@@ -511,6 +498,11 @@ func (t *template) questionnaire() error {
 		width = width[:qcValue]
 	}
 	width = append(width, eliWidth)
+	// The ID column shows the longest item ID whole (it repeats on every
+	// printed page).
+	for _, it := range t.items {
+		width[qcID] = max(width[qcID], float64(utf8.RuneCountInString(string(it.ID)))+2)
+	}
 	eliCol := len(headers)
 	s := newQsheet(t.f, SheetQuestionnaire, width)
 	for col, h := range headers {

@@ -196,7 +196,7 @@ func (b *book) present(sheet string) bool {
 }
 
 func (b *book) sheet(name string) *sheetWriter {
-	return &sheetWriter{f: b.f, st: b.st, name: name, widths: map[int]float64{}}
+	return &sheetWriter{f: b.f, st: b.st, name: name, widths: map[int]float64{}, pageHeader: pageHeader(b.title, synthetic(b.res))}
 }
 
 // properties sets fixed document properties.
@@ -291,7 +291,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}{
 		{&st.text, &excelize.Style{Font: font(false, fontSize, "")}},
 		{&st.wrap, &excelize.Style{Font: font(false, fontSize, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&st.header, &excelize.Style{Font: font(true, fontSize, ""), Fill: solid("D9E1F2"), Border: thin}},
+		{&st.header, &excelize.Style{Font: font(true, fontSize, ""), Fill: solid("D9E1F2"), Border: thin, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}}},
 		{&st.title, &excelize.Style{Font: font(true, 16, "")}},
 		{&st.section, &excelize.Style{Font: font(true, 13, "1F3864")}},
 		{&st.banner, &excelize.Style{Font: font(true, 13, "FFFFFF"), Fill: solid("C00000"), Alignment: &excelize.Alignment{Vertical: "center"}}},
@@ -350,6 +350,10 @@ type sheetWriter struct {
 	rows   int // last row written
 	cols   int // last column written
 	err    error
+	// pageHeader is the printed page header ("" for none).
+	pageHeader string
+	// headerLines holds the lines of the tallest wrapped header by row.
+	headerLines map[int]int
 }
 
 func (s *sheetWriter) cell(col, row int) string {
@@ -474,11 +478,27 @@ func isWebURL(s string) bool {
 	return len(s) > 8 && (s[:7] == "http://" || s[:8] == "https://")
 }
 
-// header writes a header row starting at column 1.
+// header writes a header row starting at column 1. A long header wraps over up
+// to three lines (headerWidth) rather than widening its column, so that the
+// tables print readably (print.go).
 func (s *sheetWriter) header(row int, headers ...string) {
 	for i, h := range headers {
-		s.text(i+1, row, h, s.st.header)
-		s.touch(i+1, row, float64(utf8.RuneCountInString(h))+4) // room for the filter button
+		if s.err != nil {
+			return
+		}
+		c := s.cell(i+1, row)
+		if s.err == nil {
+			s.err = s.f.SetCellStr(s.name, c, h)
+		}
+		s.style(c, s.st.header)
+		w, lines := headerWidth(h)
+		s.touch(i+1, row, w+4) // room for the filter button
+		if lines > 1 {
+			if s.headerLines == nil {
+				s.headerLines = map[int]int{}
+			}
+			s.headerLines[row] = max(s.headerLines[row], lines)
+		}
 	}
 }
 
@@ -537,15 +557,17 @@ func (s *sheetWriter) finish() error {
 		}
 		s.err = s.f.SetColWidth(s.name, name, name, w)
 	}
+	for row, n := range s.headerLines {
+		if s.err == nil {
+			s.err = s.f.SetRowHeight(s.name, row, float64(n*lineHeight+3))
+		}
+	}
 	if s.err != nil {
 		return s.err
 	}
-	// Print (and render to PDF) one page wide, landscape.
-	landscape, one, zero, fit := "landscape", 1, 0, true
-	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	// Print (and render to PDF) on A4, landscape, as few pages wide as 9-point
+	// text allows, the frozen rows and columns repeated (print.go).
+	if err := setupPrint(s.f, s.name, s.cols, fontSize, true, s.pageHeader); err != nil {
 		return err
 	}
 	rows, cols := max(s.rows, 1), max(s.cols, 1)
