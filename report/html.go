@@ -389,7 +389,7 @@ func htmlPriorities(res *gapanalysis.Result, k int) (htmlSection, error) {
 		}
 		for i := range res.Priorities {
 			p := &res.Priorities[i]
-			labels[i] = string(p.ID) + " " + p.Title
+			labels[i] = string(p.ID)
 			row := []htmlCell{rankCell(p.Rank), rowHead(string(p.ID))}
 			for _, c := range res.Criteria {
 				row = append(row, optCell(p.Criteria, c.ID))
