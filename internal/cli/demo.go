@@ -41,6 +41,7 @@ Remaining) and the verdict of each known issue (sheet Known issues).
 --no-baseline leaves both out.`,
 		Example: `  gapstudy demo
   gapstudy demo -o study.xlsx --json study.json
+  gapstudy demo --html report.html
   gapstudy demo --samples 2000 --sobol 512 -o study.xlsx --plots plots/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -25,6 +25,7 @@ type studyFlags struct {
 	json      string
 	csv       string
 	markdown  string
+	html      string
 	plots     string
 	fiches    string
 	method    string
@@ -114,6 +115,7 @@ func (f *studyFlags) outputs() []output {
 		{flag: "-o/--out", path: f.out},
 		{flag: "--json", path: f.json},
 		{flag: "--markdown", path: f.markdown},
+		{flag: "--html", path: f.html},
 		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.KnownIssuesCSVFiles)},
 		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
 		{flag: "--fiches", path: f.fiches, files: report.AllFicheFiles()},
@@ -161,6 +163,9 @@ func (f *studyFlags) writeOutputs(ctx context.Context, res *gapanalysis.Result, 
 	}
 	if f.markdown != "" {
 		jobs = append(jobs, outputJob{name: f.markdown, path: f.markdown, write: func(w io.Writer) error { return report.WriteMarkdown(w, res) }, done: wrote("wrote %s", f.markdown)})
+	}
+	if f.html != "" {
+		jobs = append(jobs, outputJob{name: f.html, path: f.html, write: func(w io.Writer) error { return report.WriteHTML(w, res, nil) }, done: wrote("wrote %s", f.html)})
 	}
 	return writeOutputs(ctx, streams, jobs)
 }
