@@ -433,7 +433,7 @@ func (fs *ficheStudy) ficheView(c *gapanalysis.CountryResult) (*ficheView, error
 		v.Samples = res.Uncertainty.Samples
 	}
 	v.Scores = fs.scoreRows(c)
-	chart, err := ficheScoreChart(res, name, v.Scores, c, fs)
+	chart, err := fs.ficheScoreChart(c, name)
 	if err != nil {
 		return nil, fmt.Errorf("report: %s: %w", FicheFile(c.Code), err)
 	}
