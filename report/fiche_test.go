@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -249,8 +250,10 @@ func TestFicheRankInterval(t *testing.T) {
 	el := textOf(parsePage(t, dir, "EL.html"))
 	assert.Contains(t, el, "rank 3 of 3 (Monte Carlo P5–P95 rank 2–3)")
 	assert.Contains(t, el, "P5–P95 2–3 over 200 Monte Carlo samples")
-	plain := textOf(parsePage(t, writeFiches(t, sampleResult()), "EL.html"))
+	plainDir := writeFiches(t, sampleResult())
+	plain := textOf(parsePage(t, plainDir, "EL.html"))
 	assert.NotContains(t, plain, "Monte Carlo", "no interval without the analysis")
+	assert.NotContains(t, textOf(parsePage(t, plainDir, report.FicheIndexFile)), "P5–P95", "no interval column")
 }
 
 // hostile holds survey text that must reach the page as text.
@@ -353,4 +356,19 @@ func TestFichesDeterministic(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, x, y, name)
 	}
+}
+
+func TestFicheBadCode(t *testing.T) {
+	res := sampleResult()
+	res.Countries[1].Code = "../x"
+	dir := filepath.Join(t.TempDir(), "fiches")
+	err := report.WriteFiches(dir, res)
+	require.ErrorIs(t, err, report.ErrFicheCode)
+	_, statErr := os.Stat(dir)
+	assert.True(t, os.IsNotExist(statErr), "nothing written")
+}
+
+func ExampleFicheFiles() {
+	fmt.Println(report.FicheFiles(sampleResult()))
+	// Output: [index.html AT.html DK.html EL.html]
 }
