@@ -372,3 +372,27 @@ func ExampleFicheFiles() {
 	fmt.Println(report.FicheFiles(sampleResult()))
 	// Output: [index.html AT.html DK.html EL.html]
 }
+
+// TestFicheReconcile: each unit to reconcile is one <tbody>, kept on one
+// printed page, with one row per answer.
+func TestFicheReconcile(t *testing.T) {
+	res := agreementResult(t)
+	dir := writeFiches(t, res)
+	for _, code := range []gapanalysis.CountryCode{"AT", "EL"} {
+		var units []gapanalysis.ReconcileUnit
+		for _, u := range res.Agreement.Reconcile {
+			if u.Country == code {
+				units = append(units, u)
+			}
+		}
+		require.NotEmpty(t, units, code)
+		tables := elements(byID(parsePage(t, dir, report.FicheFile(code)), "agreement"), "table")
+		require.Len(t, tables, 2, code)
+		bodies := elements(tables[1], "tbody")
+		require.Len(t, bodies, len(units), code)
+		for i, u := range units {
+			assert.Len(t, elements(bodies[i], "tr"), len(u.Answers), "%s %s", code, u.Item)
+			assert.Contains(t, textOf(bodies[i]), string(u.Item))
+		}
+	}
+}
