@@ -47,6 +47,7 @@ so that the outputs show the Panel sheet and Kendall's W; --no-panel ranks with
 the checklist's illustrative values instead.`,
 		Example: `  gapstudy demo
   gapstudy demo -o study.xlsx --json study.json
+  gapstudy demo --html report.html
   gapstudy demo --samples 2000 --sobol 512 -o study.xlsx --plots plots/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -25,7 +25,9 @@ type studyFlags struct {
 	json      string
 	csv       string
 	markdown  string
+	html      string
 	plots     string
+	fiches    string
 	method    string
 	strict    bool
 	samples   int
@@ -113,8 +115,10 @@ func (f *studyFlags) outputs() []output {
 		{flag: "-o/--out", path: f.out},
 		{flag: "--json", path: f.json},
 		{flag: "--markdown", path: f.markdown},
+		{flag: "--html", path: f.html},
 		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.PanelCSVFiles, report.KnownIssuesCSVFiles)},
 		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
+		{flag: "--fiches", path: f.fiches, files: report.AllFicheFiles()},
 	}
 }
 
@@ -146,6 +150,11 @@ func (f *studyFlags) writeOutputs(ctx context.Context, res *gapanalysis.Result, 
 			return report.StagePlots(ctx, f.plots, res)
 		}, done: wrote("wrote plots to %s", f.plots)})
 	}
+	if f.fiches != "" {
+		jobs = append(jobs, outputJob{name: "country fiches in " + f.fiches, stage: func(ctx context.Context) ([]*report.Staged, error) {
+			return report.StageFiches(ctx, f.fiches, res)
+		}, done: wrote("wrote country fiches to %s", f.fiches)})
+	}
 	if f.out != "" {
 		jobs = append(jobs, outputJob{name: f.out, path: f.out, write: func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }, done: wrote("wrote %s", f.out)})
 	}
@@ -154,6 +163,9 @@ func (f *studyFlags) writeOutputs(ctx context.Context, res *gapanalysis.Result, 
 	}
 	if f.markdown != "" {
 		jobs = append(jobs, outputJob{name: f.markdown, path: f.markdown, write: func(w io.Writer) error { return report.WriteMarkdown(w, res) }, done: wrote("wrote %s", f.markdown)})
+	}
+	if f.html != "" {
+		jobs = append(jobs, outputJob{name: f.html, path: f.html, write: func(w io.Writer) error { return report.WriteHTML(w, res, nil) }, done: wrote("wrote %s", f.html)})
 	}
 	return writeOutputs(ctx, streams, jobs)
 }
