@@ -315,7 +315,7 @@ func htmlSummarySection(res *gapanalysis.Result, k int) htmlSection {
 			[]htmlCell{rowHead("Baseline gaps still open"), intCell(h.StillOpen())},
 			[]htmlCell{rowHead("New gaps"), intCell(h.NewGaps)})
 	}
-	top := htmlTable{ID: "top-priorities", Caption: fmt.Sprintf("Top %d priorities", k),
+	top := htmlTable{ID: "top-priorities", Caption: fmt.Sprintf("Top %d priorities", min(k, len(res.Priorities))),
 		Head: append(heads("Rank", "Measure", "Title"), htmlHead{Text: "Score", Num: true})}
 	top.Head[0].Num = true
 	for i, p := range res.Priorities {
