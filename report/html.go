@@ -54,10 +54,13 @@ type htmlCell struct {
 	Header bool
 }
 
-// htmlHead is a column header; Num right-aligns it over a column of numbers.
+// htmlHead is a column header; Num right-aligns it over a column of numbers,
+// PrintHide leaves the column out when the page is printed (its cells have the
+// class "print-hide" too).
 type htmlHead struct {
-	Text string
-	Num  bool
+	Text      string
+	Num       bool
+	PrintHide bool
 }
 
 // htmlTable is a table with a caption (and a note in lighter type after it),
@@ -79,10 +82,12 @@ type htmlFigure struct {
 }
 
 // htmlSection is a section of a page: heading, paragraphs, facts (term,
-// definition), a bullet list, figures, tables, then subsections.
+// definition), a bullet list, figures, tables, then subsections. Wide
+// sections print on landscape pages.
 type htmlSection struct {
 	ID      string
 	Title   string
+	Wide    bool
 	Paras   []string
 	Facts   [][2]string
 	List    []string
@@ -336,7 +341,7 @@ func percentCellScore(s gapanalysis.Score) htmlCell {
 }
 
 func htmlPriorities(res *gapanalysis.Result, k int) (htmlSection, error) {
-	s := htmlSection{ID: HTMLPriorities, Title: "Priorities"}
+	s := htmlSection{ID: HTMLPriorities, Title: "Priorities", Wide: true}
 	kk := sensitivityTopK(res)
 	s.Paras = append(s.Paras, fmt.Sprintf("Measures ranked by %s (%s). ", method(res), rankingInWords(method(res))))
 	hasU := false
@@ -478,17 +483,17 @@ func htmlCountries(res *gapanalysis.Result) (htmlSection, error) {
 }
 
 func htmlHeatmap(res *gapanalysis.Result) htmlSection {
-	s := htmlSection{ID: HTMLHeatmap, Title: "Heatmap"}
+	s := htmlSection{ID: HTMLHeatmap, Title: "Heatmap", Wide: true}
 	s.Paras = []string{"Each cell says in words how the country implements the item: full, partial, none, na (not applicable), unknown, or \"" + OptionNotUsed + "\" for an optional provision the country does not use (lawful). The colours repeat the words: green full, yellow partial, red none, grey na, white unknown."}
 	codes := sortedCountryCodes(res)
 	t := htmlTable{ID: "heatmap-table", Caption: "Implementation status by item and country", Class: "heatmap",
-		Head: heads("ID", "Ref", "Title", "Obligation")}
+		Head: []htmlHead{{Text: "ID"}, {Text: "Ref", PrintHide: true}, {Text: "Title"}, {Text: "Obligation", PrintHide: true}}}
 	for _, c := range codes {
 		t.Head = append(t.Head, htmlHead{Text: string(c)})
 	}
 	byKey := assessmentIndex(res)
 	for _, it := range res.Checklist.Items() {
-		row := []htmlCell{rowHead(string(it.ID)), textCell(it.Ref), longCell(it.Title), textCell(string(it.Obligation))}
+		row := []htmlCell{rowHead(string(it.ID)), {Text: it.Ref, Class: "print-hide"}, longCell(it.Title), {Text: string(it.Obligation), Class: "print-hide"}}
 		for _, c := range codes {
 			cell := htmlCell{Text: gapanalysis.StatusUnknown.String(), Class: statusClass("unknown")}
 			if a := byKey[countryItem{c, it.ID}]; a != nil {
@@ -506,7 +511,7 @@ func htmlHeatmap(res *gapanalysis.Result) htmlSection {
 }
 
 func htmlGaps(res *gapanalysis.Result) htmlSection {
-	s := htmlSection{ID: HTMLGaps, Title: "Gaps"}
+	s := htmlSection{ID: HTMLGaps, Title: "Gaps", Wide: true}
 	s.Paras = []string{"Every applicable item with a known score below 1, by country and then by severity: the index points the country loses on the item. The evidence and comment are the respondents' words; the source is the cell they came from (file!sheet!cell). Exemplars are the most similar countries where the item is in place."}
 	if len(res.Gaps) == 0 {
 		s.Paras = append(s.Paras, "There are no gaps.")
@@ -546,7 +551,7 @@ func htmlGaps(res *gapanalysis.Result) htmlSection {
 func htmlProgress(res *gapanalysis.Result) htmlSection {
 	cmp := res.Progress
 	h := ProgressHeadline(res)
-	s := htmlSection{ID: HTMLProgress, Title: "Progress since the baseline"}
+	s := htmlSection{ID: HTMLProgress, Title: "Progress since the baseline", Wide: true}
 	s.Facts = [][2]string{{"Baseline", firstNonEmpty(cmp.OldLabel, "–")}, {"Current wave", firstNonEmpty(cmp.NewLabel, "–")}}
 	s.Tables = append(s.Tables, htmlTable{ID: "progress-headline", Caption: "Baseline gaps and what became of them",
 		Head: []htmlHead{{Text: "Figure"}, {Text: "Value", Num: true}},
@@ -595,7 +600,7 @@ func signedCell(s gapanalysis.Score) htmlCell {
 
 func htmlKnownIssues(res *gapanalysis.Result) htmlSection {
 	h := ProgressHeadline(res)
-	s := htmlSection{ID: HTMLKnownIssues, Title: "Known issues"}
+	s := htmlSection{ID: HTMLKnownIssues, Title: "Known issues", Wide: true}
 	s.Paras = []string{fmt.Sprintf("%d issues read from the register, each judged against the current wave: resolved (score 1), remaining (known, below 1), not-applicable, unknown.", len(res.KnownIssues))}
 	counts := htmlTable{ID: "verdicts", Caption: "Known issues by verdict", Head: []htmlHead{{Text: "Verdict"}, {Text: "Issues", Num: true}}}
 	for _, v := range AllVerdicts() {
@@ -653,7 +658,7 @@ func htmlPracticesSection(res *gapanalysis.Result) htmlSection {
 
 func htmlAgreement(res *gapanalysis.Result) htmlSection {
 	ar := res.Agreement
-	s := htmlSection{ID: HTMLAgreement, Title: "Agreement between respondents"}
+	s := htmlSection{ID: HTMLAgreement, Title: "Agreement between respondents", Wide: true}
 	s.Paras = []string{fmt.Sprintf("Units are (country, item) pairs answered by two or more respondents; 95%% bootstrap intervals in brackets (%d resamples, seed %d); – where undefined.", ar.Bootstrap, ar.Seed)}
 	t := htmlTable{ID: "agreement-table", Caption: "Agreement by scope",
 		Head: append(heads("Scope"), append(numHeads("Units", "Percent agreement", "Krippendorff's alpha (ordinal)", "Gwet's AC1", "To reconcile", "Hidden splits"), htmlHead{Text: "Note"})...)}
