@@ -327,3 +327,23 @@ func TestHTMLErrors(t *testing.T) {
 	assert.Error(t, report.WriteHTML(&buf, &gapanalysis.Result{}, nil))
 	assert.Error(t, report.WriteHTML(&buf, sampleResult(), &report.Options{TopK: -1}))
 }
+
+// TestHTMLPrintStyle: the style sheet prints on A4, repeats table headers on
+// every page, keeps rows whole and puts the wide sections on landscape pages.
+func TestHTMLPrintStyle(t *testing.T) {
+	doc := parseHTML(t, writeHTML(t, sampleResult()))
+	styles := elements(doc, atom.Style)
+	require.Len(t, styles, 1)
+	css := textOf(styles[0])
+	for _, rule := range []string{"@media print", "@page { size: A4;", "@page wide { size: A4 landscape;", "section.wide { page: wide; }",
+		"thead { display: table-header-group; }", "tr, figure { break-inside: avoid; }"} {
+		assert.Contains(t, css, rule)
+	}
+	wide := map[string]bool{}
+	for _, s := range elements(doc, atom.Section) {
+		id, _ := attr(s, "id")
+		wide[id] = hasClass(s, "wide")
+	}
+	assert.Equal(t, map[string]bool{report.HTMLSummary: false, report.HTMLPriorities: true, report.HTMLCountries: false,
+		report.HTMLHeatmap: true, report.HTMLGaps: true, report.HTMLPractices: false, report.HTMLDiagnostics: false, report.HTMLMethodology: false}, wide)
+}
