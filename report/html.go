@@ -255,7 +255,7 @@ func htmlReport(res *gapanalysis.Result, o Options) (*htmlPage, error) {
 		Title:     studyTitle(res, o.Title),
 		Subtitle:  fmt.Sprintf("Checklist %s (%s, version %s). Data: %s.", ctitle, id, version, firstNonEmpty(dataLabel(res), dataStatus(res))),
 		Generator: tool,
-		Footer:    "Written by " + tool + ". Every number is in the workbook written from the same run.",
+		Footer:    "Written by " + tool + ". Numbers are rounded for reading; the workbook and the JSON written from the same result hold them in full.",
 	}
 	if synthetic(res) {
 		page.Banner = SyntheticBanner

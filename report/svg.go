@@ -243,7 +243,9 @@ func svgFigure(fig figure, width, height vg.Length, label string) (htmltemplate.
 	if i < 0 {
 		return "", fmt.Errorf("report: drawing SVG chart: no <svg> element")
 	}
-	s = s[i:]
+	// The xlink namespace serves only embedded images, which the charts do
+	// not have.
+	s = strings.Replace(s[i:], "\n\txmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", 1)
 	s = `<svg class="chart" role="img" aria-label="` + html.EscapeString(label) + `" ` + s[len("<svg "):]
 	return htmltemplate.HTML(s), nil
 }
