@@ -645,6 +645,9 @@ func findGaps(cl *Checklist, countries []CountryCode, items []*Item, as []Assess
 
 // rankMeasures derives the criteria of every measure and ranks the measures.
 func rankMeasures(res *Result, method scoring.Method) error {
+	if err := applyPanel(res, res.Dataset.Panel); err != nil {
+		return err
+	}
 	cl := res.Checklist
 	crits, err := rankCriteria(cl, res.Config.Ranking)
 	if err != nil {
@@ -652,8 +655,10 @@ func rankMeasures(res *Result, method scoring.Method) error {
 	}
 	res.Criteria = crits
 	if len(cl.Measures) == 0 {
+		setCriteriaWeights(res)
 		return nil
 	}
+	expertValue := expertValues(res)
 	// Gaps by item.
 	byItem := map[ItemID][]Gap{}
 	for _, g := range res.Gaps {
@@ -700,7 +705,7 @@ func rankMeasures(res *Result, method scoring.Method) error {
 				v = float64(len(p.Adopters))
 			default:
 				var ok bool
-				v, ok = m.Criteria[cr.ID]
+				v, ok = expertValue(m, cr.ID)
 				missing[j][c] = !ok
 			}
 			x.Set(j, c, v)
@@ -729,6 +734,10 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			if !any {
 				msg = fmt.Sprintf("measure %s has no value for criterion %s, nor has any other measure; it gets 0", pr[j].ID, cr.ID)
 			}
+			if d, ok := panelMissing(res, pr[j].ID, cr.ID, worst, any); ok {
+				res.Diagnostics = append(res.Diagnostics, d)
+				continue
+			}
 			d := NewDiagnostic(SevWarning, CodeMissingCriterion, msg)
 			d.File = cl.Source
 			if d.File == "" {
@@ -741,6 +750,11 @@ func rankMeasures(res *Result, method scoring.Method) error {
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}
+	if err := judgedWeights(res, x); err != nil {
+		return err
+	}
+	crits = res.Criteria
+	setCriteriaWeights(res)
 	prob := problem(x, crits, res.Config.Ranking)
 	contrib := mat.NewDense(n, k, nil)
 	scores, err := scoring.Solve(method, prob, nil, contrib)

@@ -47,7 +47,7 @@ func BenchmarkModelEval(b *testing.B) {
 			require.NoError(b, err)
 			ws := m.NewWorkspace()
 			mr, cr := make([]int, len(m.Measures())), make([]int, len(m.Countries()))
-			x := []float64{0.3, 0.7, 0.2, 0.4, 0.5}
+			x := []float64{0.3, 0.7, 0.2, 0.4, 0.5, 0.6}
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := m.Eval(ws, x, mr, cr); err != nil {

@@ -54,6 +54,30 @@ type Ranking struct {
 	// regret; nil means 0.5, and 0 ranks by the largest regret alone. It is
 	// passed to scoring.Problem.V as is.
 	VikorV *float64 `yaml:"vikor_v,omitempty"`
+	// Weights, when not nil, derives the criteria weights from judgements
+	// (SPEC 14) instead of taking them from Criteria.
+	Weights *WeightsConfig `yaml:"weights,omitempty"`
+}
+
+// WeightsConfig derives the ranking criteria's weights (SPEC 14): method ahp
+// from pairwise judgements (Pairwise, one expert; or Experts, several experts
+// combined by element-wise geometric mean), or method entropy from the
+// spread of the criteria values over the measures.
+type WeightsConfig struct {
+	Method   string        `yaml:"method"` // ahp | entropy
+	Pairwise []Judgement   `yaml:"pairwise,omitempty"`
+	Experts  [][]Judgement `yaml:"experts,omitempty"`
+
+	file string // the config file, for errors found by Analyze
+	line int    // the line of ranking.weights
+}
+
+// PanelConfig configures the expert panel's scoring of the measures (SPEC 14).
+type PanelConfig struct {
+	// Aggregate combines the experts' ratings of a (measure, criterion):
+	// median (default; the mean of the middle two for an even count), mean or
+	// geomean.
+	Aggregate string `yaml:"aggregate"`
 }
 
 // UncertaintyConfig configures the Monte Carlo analysis (SPEC 7).
@@ -73,6 +97,11 @@ type UncertaintyConfig struct {
 	// intervals of the Sobol indices and of the agreement between respondents
 	// (SPEC 14); 0: 1000.
 	Bootstrap int `yaml:"bootstrap"`
+	// Panel switches the uncertain input panel (SPEC 14) when a panel is
+	// given: each sample takes, per (measure, criterion), the rating of one
+	// expert drawn at random among those who rated it. nil means on; false
+	// keeps the panel values.
+	Panel *bool `yaml:"panel,omitempty"`
 }
 
 // Config holds every parameter of a study. DefaultConfig gives the SPEC's defaults;
@@ -82,6 +111,7 @@ type Config struct {
 	Scale       Scale               `yaml:"scale"`
 	Missing     MissingRule         `yaml:"missing"`
 	Ranking     Ranking             `yaml:"ranking"`
+	Panel       PanelConfig         `yaml:"panel"`
 	Uncertainty UncertaintyConfig   `yaml:"uncertainty"`
 	Vocabulary  map[string][]string `yaml:"vocabulary,omitempty"` // status → extra spellings
 	// Exemplars is the number of exemplars listed for each gap and of peers

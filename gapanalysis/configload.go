@@ -77,6 +77,14 @@ func LoadConfig(r io.Reader, name string) (Config, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = *root.Content[0]
 	}
+	if w := cfg.Ranking.Weights; w != nil {
+		w.file = name
+		if _, r := keyNode(&root, "ranking"); r != nil {
+			if k, _ := keyNode(r, "weights"); k != nil {
+				w.line = k.Line
+			}
+		}
+	}
 	line := func(path ...string) int {
 		n := &root
 		l := n.Line
@@ -192,6 +200,24 @@ func (c Config) check(file string, line func(...string) int) error {
 	}
 	if _, err := NewVocabulary(c.Vocabulary); err != nil {
 		bad(err.Error(), "vocabulary")
+	}
+	switch c.Panel.Aggregate {
+	case "", PanelMedian, PanelMean, PanelGeomean:
+	default:
+		bad(fmt.Sprintf("%q is not median, mean or geomean", c.Panel.Aggregate), "panel", "aggregate")
+	}
+	if w := c.Ranking.Weights; w != nil {
+		w.check(func(sentinel error, l int, msg string) {
+			if l == 0 {
+				l = line("ranking", "weights")
+			}
+			errs = append(errs, &ConfigError{File: file, Line: l, Key: "ranking.weights", Msg: msg, Err: sentinel})
+		})
+		for i, cw := range c.Ranking.Criteria {
+			if cw.Weight != nil {
+				bad(fmt.Sprintf("%s: a weight is given here and ranking.weights derives the weights; remove one of them", cw.ID), "ranking", "criteria", strconv.Itoa(i), "weight")
+			}
+		}
 	}
 	return errors.Join(errs...)
 }

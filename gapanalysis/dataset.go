@@ -98,6 +98,10 @@ type Dataset struct {
 	// Seed is the seed synthetic data were generated with (0: not generated, or
 	// not known — e.g. after reading a synthetic file back).
 	Seed uint64
+	// Panel holds an expert panel's ratings of the measures (SPEC 14): when
+	// not nil, Analyze ranks the measures with the panel's values of the
+	// expert criteria instead of the checklist's illustrative ones.
+	Panel *Panel
 }
 
 // Merge appends the responses, diagnostics and accounts of other to d. The merged
@@ -110,6 +114,9 @@ func (d *Dataset) Merge(other *Dataset) {
 	d.Diagnostics = append(d.Diagnostics, other.Diagnostics...)
 	d.Accounts = append(d.Accounts, other.Accounts...)
 	d.Synthetic = d.Synthetic || other.Synthetic
+	if d.Panel == nil {
+		d.Panel = other.Panel
+	}
 	if d.Seed == 0 {
 		d.Seed = other.Seed
 	}

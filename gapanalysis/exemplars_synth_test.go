@@ -124,7 +124,7 @@ func TestModelMatchesAnalyzeAdopters(t *testing.T) {
 		}
 		wantM, wantC := ranksOf(want, m)
 		gotM, gotC := make([]int, len(wantM)), make([]int, len(wantC))
-		require.NoError(t, m.Eval(ws, []float64{tc.partial, 0, 0, tc.ruleX, tc.methodX}, gotM, gotC))
+		require.NoError(t, m.Eval(ws, []float64{tc.partial, 0, 0, tc.ruleX, tc.methodX, 0}, gotM, gotC))
 		assert.Equal(t, wantC, gotC, "countries %+v", tc)
 		assert.Equal(t, wantM, gotM, "measures %+v", tc)
 	}

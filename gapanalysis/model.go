@@ -17,10 +17,11 @@ const (
 	InputCriteriaWeights  = "criteria_weights"  // weights of the ranking criteria
 	InputMissingRule      = "missing_rule"      // exclude | zero
 	InputMethod           = "method"            // ranking method
+	InputPanel            = "panel"             // one expert's rating per (measure, criterion)
 )
 
 // ModelInputs lists the uncertain inputs in the order of a Model's input vector.
-var ModelInputs = []string{InputPartial, InputChecklistWeights, InputCriteriaWeights, InputMissingRule, InputMethod}
+var ModelInputs = []string{InputPartial, InputChecklistWeights, InputCriteriaWeights, InputMissingRule, InputMethod, InputPanel}
 
 // cell kinds of the compiled model.
 const (
@@ -44,7 +45,11 @@ const (
 //     and pillar weight by an independent uniform factor in 1 ± weight_jitter;
 //   - criteria_weights: likewise for the criteria weights, 1 ± criteria_jitter;
 //   - missing_rule: the ⌊x·m⌋-th of the m rules in Uncertainty.MissingRules;
-//   - method: the ⌊x·m⌋-th of the m methods in Uncertainty.Methods.
+//   - method: the ⌊x·m⌋-th of the m methods in Uncertainty.Methods;
+//   - panel: x seeds a random stream that takes, per (measure, criterion) the
+//     panel rated, the rating of one expert drawn uniformly among those who
+//     rated it (only with a panel of two or more experts and
+//     Uncertainty.Panel not false).
 //
 // An input that is switched off (a zero-width range, zero jitter, a single rule or
 // method) keeps its nominal value whatever x is.
@@ -80,9 +85,15 @@ type Model struct {
 	// adoptersOn is true when the criterion adopters is selected.
 	adoptersOn bool
 
-	partialOn, weightsOn, criteriaOn bool
-	rules                            []MissingRule
-	methods                          []scoring.Method
+	// panelStart and panelVals hold the experts' ratings of every (measure,
+	// criterion) the panel rated: those of measure·k + c are
+	// panelVals[panelStart[measure·k+c]:panelStart[measure·k+c+1]].
+	panelStart []int
+	panelVals  []float64
+
+	partialOn, weightsOn, criteriaOn, panelOn bool
+	rules                                     []MissingRule
+	methods                                   []scoring.Method
 }
 
 // NewModel compiles a study result (from Analyze) with the uncertainty settings of
@@ -175,6 +186,7 @@ func NewModel(res *Result) (*Model, error) {
 	}
 	m.adoptersOn = hasCriterion(m.crit, CritAdopters)
 
+	m.compilePanel(res)
 	u := cfg.Uncertainty
 	m.partialOn = len(u.Partial) == 2 && u.Partial[1] > u.Partial[0]
 	m.weightsOn = u.WeightJitter > 0
@@ -332,6 +344,9 @@ func (m *Model) Eval(ws *Workspace, x []float64, measureRanks, countryRanks []in
 		return nil
 	}
 	m.deriveCriteria(ws)
+	if m.panelOn {
+		m.drawPanel(ws, x[5])
+	}
 	if _, err := scoring.Solve(method, &ws.prob, ws.mscore, nil); err != nil {
 		return err
 	}

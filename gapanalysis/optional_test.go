@@ -166,7 +166,7 @@ func TestModelMatchesAnalyzeOptional(t *testing.T) {
 		want, err := Analyze(cl, ds, cfg)
 		require.NoError(t, err)
 		mr, cr := make([]int, len(m.Measures())), make([]int, len(m.Countries()))
-		require.NoError(t, m.Eval(ws, []float64{tc.partial, 0, 0, tc.ruleX, 0}, mr, cr))
+		require.NoError(t, m.Eval(ws, []float64{tc.partial, 0, 0, tc.ruleX, 0, 0}, mr, cr))
 		for ci, c := range m.Countries() {
 			wc := country(t, want, c)
 			if wc.Index.Known {

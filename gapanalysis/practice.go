@@ -80,6 +80,7 @@ type PanelReport struct {
 	Experts   int      // number of experts
 	ExpertIDs []string // in the order of the forms or the table
 	Aggregate string   // median | mean | geomean
+	Label     string   // the panel's file or folder
 	// Values holds one entry per (measure, criterion) rated by at least one
 	// expert, in measure then criterion order.
 	Values []PanelValue

@@ -104,6 +104,12 @@ type Meta struct {
 	// CriteriaWeights holds the weights of the ranking criteria normalised to sum
 	// 1, keyed by criterion ID (SPEC 14: meta.criteria_weights).
 	CriteriaWeights map[CriterionID]float64
+	// ExpertValues says where the expert criteria values come from: "panel of
+	// N experts (median)" or "checklist's illustrative values".
+	ExpertValues string
+	// WeightsMethod is how the criteria weights were set: "given" (the
+	// checklist's defaults or ranking.criteria), "ahp" or "entropy".
+	WeightsMethod string
 	// AHP describes the pairwise-comparison matrix when the weights come from
 	// ranking.weights method ahp (nil otherwise).
 	AHP *AHPReport

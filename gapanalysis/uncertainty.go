@@ -99,7 +99,7 @@ func ensureUncertainty(res *Result, m *Model) *Uncertainty {
 // ActiveInputs lists the uncertain inputs that the configuration switches on.
 func (m *Model) ActiveInputs() []string {
 	var out []string
-	on := []bool{m.partialOn, m.weightsOn, m.criteriaOn, len(m.rules) > 1, len(m.methods) > 1}
+	on := []bool{m.partialOn, m.weightsOn, m.criteriaOn, len(m.rules) > 1, len(m.methods) > 1, m.panelOn}
 	for i, name := range ModelInputs {
 		if on[i] {
 			out = append(out, name)

@@ -76,7 +76,7 @@ func TestModelMatchesAnalyze(t *testing.T) {
 		require.NoError(t, err)
 		wantM, wantC := ranksOf(want, m)
 		gotM, gotC := make([]int, len(wantM)), make([]int, len(wantC))
-		require.NoError(t, m.Eval(ws, []float64{tc.partial, 0, 0, tc.ruleX, tc.methodX}, gotM, gotC))
+		require.NoError(t, m.Eval(ws, []float64{tc.partial, 0, 0, tc.ruleX, tc.methodX, 0}, gotM, gotC))
 		assert.Equal(t, wantC, gotC, "countries %+v", tc)
 		assert.Equal(t, wantM, gotM, "measures %+v", tc)
 	}
@@ -167,7 +167,7 @@ func TestSensitivity(t *testing.T) {
 	a := run(1)
 	require.NotNil(t, a)
 	assert.Equal(t, 256*(5+2), a.Evaluations)
-	assert.Equal(t, gapanalysis.ModelInputs, a.Inputs)
+	assert.Equal(t, gapanalysis.ModelInputs[:5], a.Inputs, "without a panel, every input but panel")
 	assert.Equal(t, gapanalysis.OutputMeanShift, a.Outputs[len(a.Outputs)-1].Name)
 	for _, o := range a.Outputs {
 		require.Len(t, o.First, 5)
@@ -221,7 +221,7 @@ func TestModelEvalDoesNotAllocate(t *testing.T) {
 	require.NoError(t, err)
 	ws := m.NewWorkspace()
 	mr, cr := make([]int, len(m.Measures())), make([]int, len(m.Countries()))
-	x := []float64{0.3, 0.7, 0.2, 0.4, 0.1} // wsm
+	x := []float64{0.3, 0.7, 0.2, 0.4, 0.1, 0.6} // wsm
 	allocs := testing.AllocsPerRun(50, func() {
 		if err := m.Eval(ws, x, mr, cr); err != nil {
 			t.Fatal(err)

@@ -108,6 +108,10 @@ func (r *reader) readSheet(ds *gapanalysis.Dataset, src rowSource, file, sheet s
 		r.readRegister(ds, src, file, sheet)
 		return
 	}
+	if r.panel != nil {
+		r.readPanelSheet(ds, src, file, sheet)
+		return
+	}
 	forced := r.layoutFor(sheet)
 	if forced == LayoutLong {
 		r.readLong(ds, src, file, sheet)

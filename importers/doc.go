@@ -165,6 +165,16 @@
 // gapanalysis.KnownIssue values, with the register's diagnostics and
 // accounts in a Dataset.
 //
+// # Expert panels
+//
+// ReadPanel and OpenPanel read an expert panel's ratings of the checklist's
+// measures (SPEC 14) into a gapanalysis.Panel: scoring forms (measures down,
+// criteria across, the expert named above the header; what report.WritePanelForm
+// writes) or long tables (expert, measure, criterion, value), a file or a
+// folder of them. Ratings are 1–5; unknown measures and criteria, values out
+// of range and repeated ratings are diagnostics at their cell, and every sheet
+// is accounted for as a survey sheet is.
+//
 // # Synthetic data
 //
 // A dataset read from a file whose name contains "synthetic" (any case) is

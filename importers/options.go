@@ -130,6 +130,9 @@ type reader struct {
 	// register, when not nil, makes every sheet be read as a known-issues
 	// register (ReadKnownIssues) into it.
 	register *register
+	// panel, when not nil, makes every sheet be read as an expert panel
+	// (ReadPanel) into it.
+	panel *panelReader
 }
 
 func newReader(opts *Options) (*reader, error) {

@@ -30,7 +30,7 @@ type resultsInfo struct {
 // read as asked, whatever it is; so is a register (ReadKnownIssues).
 func (rd *reader) isResultsWorkbook(f *excelize.File) (resultsInfo, bool) {
 	var info resultsInfo
-	if len(rd.sheets) > 0 || rd.register != nil {
+	if len(rd.sheets) > 0 || rd.register != nil || rd.panel != nil {
 		return info, false
 	}
 	list := f.GetSheetList()

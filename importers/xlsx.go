@@ -138,7 +138,7 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 
 	// A questionnaire written by "gapstudy template" is read as a whole (see
 	// questionnaire.go), unless the options force another layout.
-	if cover, ok := rd.questionnaireCover(f); ok && rd.register == nil {
+	if cover, ok := rd.questionnaireCover(f); ok && rd.register == nil && rd.panel == nil {
 		rd.readQuestionnaire(ds, f, name, cover)
 		return
 	}

@@ -70,7 +70,9 @@ var KnownIssuesCSVFiles = []string{"known_issues.csv"}
 // country, item, old, new, old_score, new_score, transition). With a known-issues
 // register (res.KnownIssues not nil) it writes known_issues.csv (register order:
 // country, item, source, date, note, verdict, status, score, sources,
-// register_cell).
+// register_cell). With agreement between respondents or an expert panel it
+// writes agreement.csv, reconcile.csv and panel.csv before known_issues.csv
+// (see PanelCSVFile).
 func WriteCSV(dir string, res *gapanalysis.Result) error {
 	staged, err := StageCSV(context.Background(), dir, res)
 	if err != nil {
@@ -109,6 +111,9 @@ func StageCSV(ctx context.Context, dir string, res *gapanalysis.Result) ([]*Stag
 		tables["progress.csv"] = progressCSV(res.Progress)
 		tables["transitions.csv"] = transitionsCSV(res.Progress)
 		names = append(append([]string{}, names...), ProgressCSVFiles...)
+	}
+	if extra := panelAgreementCSV(res, tables); len(extra) > 0 {
+		names = append(append([]string{}, names...), extra...)
 	}
 	if res.KnownIssues != nil {
 		tables["known_issues.csv"] = knownIssuesCSV(res.KnownIssues)

@@ -28,6 +28,9 @@ type (
 		KnownIssues     *[]jsonKnownIssue     `json:"known_issues,omitempty"`
 		// Agreement between respondents (SPEC 14), present only with a unit.
 		Agreement *jsonAgreementDoc `json:"agreement,omitempty"`
+
+		// Panel is present only with an expert panel (SPEC 14).
+		Panel *jsonPanel `json:"panel,omitempty"`
 	}
 
 	// jsonBaseline describes the comparison with a baseline, in meta.
@@ -101,6 +104,13 @@ type (
 		Sensitivity *jsonSensitivity `json:"sensitivity,omitempty"`
 		// Baseline is present only with a comparison with a baseline.
 		Baseline *jsonBaseline `json:"baseline,omitempty"`
+		// ExpertValues says where the expert criteria values come from.
+		ExpertValues string `json:"expert_values"`
+		// CriteriaWeights holds the criteria weights normalised to sum 1.
+		CriteriaWeights map[string]float64 `json:"criteria_weights"`
+		WeightsMethod   string             `json:"weights_method"`
+		// AHP is present only when the weights come from AHP judgements.
+		AHP *jsonAHP `json:"ahp,omitempty"`
 	}
 
 	jsonChecklist struct {
@@ -462,6 +472,11 @@ func buildJSON(res *gapanalysis.Result) jsonDoc {
 		})
 	}
 	doc.Meta.Sensitivity = sensitivityJSON(res)
+	doc.Meta.ExpertValues = firstNonEmpty(res.Meta.ExpertValues, gapanalysis.PanelLabel(res.Panel))
+	doc.Meta.CriteriaWeights = criteriaWeightsJSON(res)
+	doc.Meta.WeightsMethod = firstNonEmpty(res.Meta.WeightsMethod, gapanalysis.WeightsGiven)
+	doc.Meta.AHP = ahpJSON(res)
+	doc.Panel = panelJSON(res)
 	if res.Progress != nil {
 		progressJSON(&doc, res.Progress)
 	}

@@ -63,7 +63,8 @@ func TestWriteJSONSchema(t *testing.T) {
 
 	meta := doc["meta"].(map[string]any)
 	assert.Equal(t, sorted("title", "tool", "tool_version", "checklist", "synthetic", "data_label", "inputs",
-		"method", "missing", "top_k", "samples", "seed", "criteria", "sensitivity"), keys(meta))
+		"method", "missing", "top_k", "samples", "seed", "criteria", "sensitivity",
+		"expert_values", "criteria_weights", "weights_method"), keys(meta))
 	assert.Equal(t, sorted("id", "title", "version", "sha256"), keys(meta["checklist"].(map[string]any)))
 	for _, c := range meta["criteria"].([]any) {
 		assert.Equal(t, sorted("id", "title", "direction", "weight", "derived"), keys(c.(map[string]any)))
@@ -268,7 +269,10 @@ func ExampleWriteJSON() {
 	//     "top_k": 5,
 	//     "samples": 0,
 	//     "seed": 1,
-	//     "criteria": []
+	//     "criteria": [],
+	//     "expert_values": "checklist's illustrative values",
+	//     "criteria_weights": {},
+	//     "weights_method": "given"
 	//   },
 	//   "countries": [
 	//     {

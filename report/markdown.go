@@ -94,6 +94,7 @@ func WriteMarkdown(w io.Writer, res *gapanalysis.Result) error {
 	writeProgress(p, res)
 	writeKnownIssues(p, res)
 	writeAgreement(p, res)
+	writePanel(p, res)
 
 	p("\n## Diagnostics\n\n")
 	p("Errors: %d; warnings: %d; notes: %d.\n", sum.errors, sum.warnings, sum.infos)

@@ -501,6 +501,7 @@ var inputLabels = map[string]string{
 	gapanalysis.InputCriteriaWeights:  "criteria weights",
 	gapanalysis.InputMissingRule:      "missing-data rule",
 	gapanalysis.InputMethod:           "ranking method",
+	gapanalysis.InputPanel:            "panel ratings",
 }
 
 func inputLabel(name string) string {

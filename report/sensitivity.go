@@ -379,6 +379,13 @@ func uncertainInputs(res *gapanalysis.Result) []uncertainInput {
 			in.kind = "choice"
 			in.values = append(in.values, u.Methods...)
 			in.text = fmt.Sprintf("ranking method: one of %s, equally likely (nominal %s)", strings.Join(in.values, ", "), method(res))
+		case gapanalysis.InputPanel:
+			if res.Panel == nil {
+				continue
+			}
+			in.kind = "choice"
+			in.values = append([]string{}, res.Panel.ExpertIDs...)
+			in.text = fmt.Sprintf("expert criteria values: per measure and criterion, the rating of one of the %d panel experts who rated it, equally likely (nominal: the panel's %s)", res.Panel.Experts, res.Panel.Aggregate)
 		}
 		if in.values == nil && in.kind == "choice" {
 			in.values = []string{}

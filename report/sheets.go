@@ -360,6 +360,7 @@ func parameters(res *gapanalysis.Result, k int) []parameter {
 		ps = append(ps, parameter{"Known-issues register", res.KnownIssues[0].At.File},
 			parameter{"Known issues read", len(res.KnownIssues)})
 	}
+	ps = append(ps, panelParameters(res)...)
 	u := cfg.Uncertainty
 	ps = append(ps,
 		parameter{"Monte Carlo samples", samplesRun(res)},

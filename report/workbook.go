@@ -53,7 +53,8 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // Remaining only when a gap remains or worsened), Known issues (only when
 // res.KnownIssues is not empty), Practices (only when some country is at full on
 // some item), Agreement and Reconcile (only when res.Agreement has units, resp.
-// units to reconcile), Sensitivity (only when res.Uncertainty is not nil),
+// units to reconcile), Panel (only with an expert panel), Sensitivity (only
+// when res.Uncertainty is not nil),
 // Diagnostics, Methodology and Data, in that order. With a baseline, the Gaps
 // sheet has a "Since baseline" column (the transition of each gap) and the
 // Countries sheet the baseline index and the delta.
@@ -109,9 +110,9 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetRemaining, b.remaining},
 		{SheetKnownIssues, b.knownIssues},
 		{SheetPractices, b.practices},
-
 		{SheetAgreement, b.agreement},
 		{SheetReconcile, b.reconcile},
+		{SheetPanel, b.panel},
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
@@ -184,11 +185,12 @@ func (b *book) present(sheet string) bool {
 		return len(b.res.KnownIssues) > 0
 	case SheetPractices:
 		return hasPractices(b.res)
-
 	case SheetAgreement:
 		return hasAgreement(b.res)
 	case SheetReconcile:
 		return hasReconcile(b.res)
+	case SheetPanel:
+		return hasPanel(b.res)
 	}
 	return true
 }

@@ -17,6 +17,7 @@ type DemoOptions struct {
 	IO
 	studyFlags
 	noBaseline bool
+	noPanel    bool
 }
 
 // defaultDemoOut is where demo writes its workbook unless told otherwise.
@@ -38,7 +39,12 @@ The demo also compares the survey with an embedded SYNTHETIC earlier wave and
 judges an embedded SYNTHETIC register of known issues against it, so that the
 outputs show progress since the baseline (sheets Progress, Transitions,
 Remaining) and the verdict of each known issue (sheet Known issues).
---no-baseline leaves both out.`,
+--no-baseline leaves both out.
+
+It also ranks the measures with an embedded SYNTHETIC expert panel's scores
+(seven made-up experts rating every measure on the checklist's expert criteria),
+so that the outputs show the Panel sheet and Kendall's W; --no-panel ranks with
+the checklist's illustrative values instead.`,
 		Example: `  gapstudy demo
   gapstudy demo -o study.xlsx --json study.json
   gapstudy demo --html report.html
@@ -53,6 +59,7 @@ Remaining) and the verdict of each known issue (sheet Known issues).
 	}
 	addStudyFlags(cmd, &opts.studyFlags)
 	cmd.Flags().BoolVar(&opts.noBaseline, "no-baseline", false, "leave out the synthetic earlier wave and known-issues register")
+	cmd.Flags().BoolVar(&opts.noPanel, "no-panel", false, "leave out the synthetic expert panel (rank with the checklist's illustrative criteria values)")
 	cmd.Flags().Lookup("out").DefValue = defaultDemoOut
 	opts.out = defaultDemoOut
 	return cmd
@@ -81,6 +88,11 @@ func runDemo(ctx context.Context, opts *DemoOptions) error {
 	ds, err := readDemo(gapstudy.SyntheticSurvey, gapstudy.SyntheticSurveyName, iopts)
 	if err != nil {
 		return err
+	}
+	if !opts.noPanel {
+		if ds.Panel, err = demoPanel(iopts); err != nil {
+			return err
+		}
 	}
 	w := &waves{}
 	if !opts.noBaseline {

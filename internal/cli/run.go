@@ -18,6 +18,9 @@ type RunOptions struct {
 	layoutFlags
 	waveFlags
 	Files []string
+	// Panel is the expert panel's scoring (--panel): a file or a folder of
+	// forms.
+	Panel string
 }
 
 // newRunCmd returns "gapstudy run"; runF, when not nil, is called with the
@@ -47,12 +50,22 @@ sheets Progress, Transitions and Remaining and a "Since baseline" column on
 Gaps, the JSON the keys transitions, progress, item_transitions and
 measure_progress. With --known-issues FILE (xlsx or csv: country, item,
 source, optional date and note), each issue raised earlier gets a verdict
-against this survey: resolved, remaining, not-applicable or unknown.`,
+against this survey: resolved, remaining, not-applicable or unknown.
+
+With --panel FILE|DIR (the scoring forms written by template --panel and filled
+in, a folder of them, or a long table with the columns expert, measure,
+criterion and value, xlsx or csv), the measures are ranked with the expert
+panel's values of the expert criteria (the median of the experts' ratings by
+default; panel.aggregate in the config) instead of the checklist's illustrative
+ones; the workbook gains a Panel sheet (values, interquartile range, Kendall's W,
+each expert's ratings), the JSON a panel key, and the Monte Carlo analysis the
+uncertain input panel.`,
 		Example: `  gapstudy run -o results.xlsx survey.xlsx
   gapstudy run --checklist my-checklist.yaml --json results.json -o results.xlsx survey.xlsx
   gapstudy run --config study.yaml --csv out/ replies/
   gapstudy run --layout respondents --mapping mapping.csv -o results.xlsx export.xlsx
-  gapstudy run --baseline wave-2019/ --known-issues known-issues.xlsx -o results.xlsx wave-2026/`,
+  gapstudy run --baseline wave-2019/ --known-issues known-issues.xlsx -o results.xlsx wave-2026/
+  gapstudy run --panel panel-forms/ -o results.xlsx survey.xlsx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -67,6 +80,7 @@ against this survey: resolved, remaining, not-applicable or unknown.`,
 	addLayoutFlags(cmd, &opts.layoutFlags)
 	addWaveFlags(cmd, &opts.waveFlags, true)
 	cmd.Flags().StringVar(&opts.checklist, "checklist", "", "checklist file (YAML or xlsx); default: the built-in "+gapanalysis.BuiltinID)
+	cmd.Flags().StringVar(&opts.Panel, "panel", "", "expert panel's scores of the measures: scoring forms (a file or folder) or a long table (expert, measure, criterion, value)")
 	return cmd
 }
 
@@ -101,7 +115,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 
 // runStudy is the body of "gapstudy run".
 func runStudy(ctx context.Context, opts *RunOptions) error {
-	inputs := append(slices.Clone(opts.Files), opts.baseline, opts.knownIssues)
+	inputs := append(slices.Clone(opts.Files), opts.baseline, opts.knownIssues, opts.Panel)
 	cfg, cl, iopts, err := prepareImport(ctx, opts.IO, &opts.studyFlags, &opts.importFlags, &opts.layoutFlags, inputs, opts.outputs())
 	if err != nil {
 		return err
@@ -113,6 +127,11 @@ func runStudy(ctx context.Context, opts *RunOptions) error {
 	w, err := opts.waveFlags.read(iopts)
 	if err != nil {
 		return err
+	}
+	if opts.Panel != "" {
+		if ds.Panel, err = readPanel(opts.Panel, iopts); err != nil {
+			return err
+		}
 	}
 	return opts.study(ctx, cl, ds, cfg, opts.IO, w)
 }

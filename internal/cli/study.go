@@ -115,7 +115,7 @@ func (f *studyFlags) outputs() []output {
 		{flag: "--json", path: f.json},
 		{flag: "--markdown", path: f.markdown},
 		{flag: "--html", path: f.html},
-		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.KnownIssuesCSVFiles)},
+		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.PanelCSVFiles, report.KnownIssuesCSVFiles)},
 		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
 	}
 }
@@ -336,6 +336,7 @@ func (f *studyFlags) study(ctx context.Context, cl *gapanalysis.Checklist, ds *g
 		printHeadline(streams.Out, res, true)
 	} else {
 		printSummary(streams.Out, res)
+		printPanel(streams.Out, res)
 		if res.Progress != nil || res.KnownIssues != nil {
 			fmt.Fprintln(streams.Out)
 			printHeadline(streams.Out, res, false)

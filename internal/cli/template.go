@@ -24,6 +24,10 @@ type TemplateOptions struct {
 	ReturnTo  string
 	Deadline  string
 	Force     bool // overwrite existing files
+	// Panel writes the expert panel's scoring forms instead of the
+	// questionnaires: Experts forms, one per expert.
+	Panel   bool
+	Experts int
 }
 
 // newTemplateCmd returns "gapstudy template"; runF, when not nil, is called
@@ -48,12 +52,20 @@ not bind (Denmark).
 The filled-in files are read back by run and validate, alone or as a folder: the
 country comes from each file's Cover sheet.
 
+With --panel, template writes the expert panel's scoring forms instead: --experts N
+forms named panel-form-E01-<checklist ID>.xlsx … (the expert ID E01… prefilled in
+the Expert ID cell, which the expert may overwrite with a name), each with the
+checklist's measures down (ID, title, items addressed) and its expert criteria
+across, every criterion explained (what 1 and 5 mean; for a cost criterion 5 is the
+most costly), and a 1–5 dropdown in every rating cell. run --panel reads them back.
+
 --countries takes eu27 (the default), all (the EU and Iceland, Liechtenstein,
 Norway, Switzerland and the United Kingdom), or a comma-separated list of codes or
 names. Existing files are not overwritten unless --force is given.`,
 		Example: `  gapstudy template -o questionnaires/
   gapstudy template -o out/ --countries AT,BE,DE --deadline "30 June 2026" --return-to study@example.org
-  gapstudy template -o out/ --checklist my-checklist.yaml --countries all`,
+  gapstudy template -o out/ --checklist my-checklist.yaml --countries all
+  gapstudy template --panel -o panel/ --experts 7`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -69,6 +81,8 @@ names. Existing files are not overwritten unless --force is given.`,
 	cmd.Flags().StringVar(&opts.ReturnTo, "return-to", "", "where to return the filled-in file (e.g. an e-mail address), shown in the instructions")
 	cmd.Flags().StringVar(&opts.Deadline, "deadline", "", "date by which to return the file, shown in the instructions")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite existing questionnaire files")
+	cmd.Flags().BoolVar(&opts.Panel, "panel", false, "write the expert panel's scoring forms (one per expert) instead of questionnaires")
+	cmd.Flags().IntVar(&opts.Experts, "experts", 0, "with --panel: the number of experts, one form each")
 	return cmd
 }
 
@@ -76,6 +90,12 @@ names. Existing files are not overwritten unless --force is given.`,
 func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Dir == "" {
 		return usagef("-o/--out: give the folder to write the questionnaires to")
+	}
+	if opts.Panel {
+		return runPanelTemplate(ctx, opts)
+	}
+	if opts.Experts != 0 {
+		return usagef("--experts goes with --panel (the expert panel's scoring forms)")
 	}
 	countries, err := parseCountries(opts.Countries)
 	if err != nil {
@@ -87,11 +107,32 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	}
 	names := make([]string, len(countries))
 	paths := make([]string, len(countries))
-	var existing []string
 	for i, cc := range countries {
 		names[i] = report.TemplateFileName(cl, cc)
 		paths[i] = filepath.Join(opts.Dir, names[i])
 	}
+	if err := prepareTemplateDir(ctx, opts, names, paths); err != nil {
+		return err
+	}
+	to := &report.TemplateOptions{
+		Title:    opts.Title,
+		ReturnTo: opts.ReturnTo,
+		Deadline: opts.Deadline,
+		Tool:     "gapstudy " + gapanalysis.Version,
+	}
+	jobs := make([]outputJob, len(countries))
+	for i, cc := range countries {
+		jobs[i] = outputJob{name: paths[i], path: paths[i],
+			write: func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) },
+			done:  func() { fmt.Fprintln(opts.Out, paths[i]) }}
+	}
+	return writeOutputs(ctx, opts.IO, jobs)
+}
+
+// prepareTemplateDir refuses outputs that would destroy an input or an
+// existing file (without --force) and creates the folder.
+func prepareTemplateDir(ctx context.Context, opts *TemplateOptions, names, paths []string) error {
+	var existing []string
 	if err := checkOutputs(ctx, opts.gate, []string{opts.Checklist}, []output{{flag: "-o/--out", path: opts.Dir, files: names}}); err != nil {
 		return err
 	}
@@ -110,21 +151,43 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if !opts.gate.begin(ctx) {
 		return ctx.Err()
 	}
-	err = os.MkdirAll(opts.Dir, 0o755)
+	err := os.MkdirAll(opts.Dir, 0o755)
 	opts.gate.end()
 	if err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
-	to := &report.TemplateOptions{
-		Title:    opts.Title,
-		ReturnTo: opts.ReturnTo,
-		Deadline: opts.Deadline,
-		Tool:     "gapstudy " + gapanalysis.Version,
+	return nil
+}
+
+// maxExperts bounds --experts: a panel larger than this is surely a typo.
+const maxExperts = 500
+
+// runPanelTemplate writes the expert panel's scoring forms.
+func runPanelTemplate(ctx context.Context, opts *TemplateOptions) error {
+	if opts.Experts < 1 || opts.Experts > maxExperts {
+		return usagef("--experts: give the number of experts, 1 to %d (got %d)", maxExperts, opts.Experts)
 	}
-	jobs := make([]outputJob, len(countries))
-	for i, cc := range countries {
+	cl, err := loadChecklist(opts.Checklist)
+	if err != nil {
+		return err
+	}
+	if len(cl.Measures) == 0 || len(cl.Criteria) == 0 {
+		return usagef("--panel: checklist %s has no measures or no expert criteria to score", cl.ID)
+	}
+	names := make([]string, opts.Experts)
+	paths := make([]string, opts.Experts)
+	for i := range names {
+		names[i] = report.PanelFormFileName(cl, i+1)
+		paths[i] = filepath.Join(opts.Dir, names[i])
+	}
+	if err := prepareTemplateDir(ctx, opts, names, paths); err != nil {
+		return err
+	}
+	jobs := make([]outputJob, opts.Experts)
+	for i := range jobs {
+		fo := &report.PanelFormOptions{Expert: report.PanelExpertID(i + 1), Title: opts.Title, Tool: "gapstudy " + gapanalysis.Version}
 		jobs[i] = outputJob{name: paths[i], path: paths[i],
-			write: func(w io.Writer) error { return report.WriteTemplate(w, cl, cc, to) },
+			write: func(w io.Writer) error { return report.WritePanelForm(w, cl, fo) },
 			done:  func() { fmt.Fprintln(opts.Out, paths[i]) }}
 	}
 	return writeOutputs(ctx, opts.IO, jobs)

@@ -51,4 +51,4 @@
 // Comment, Respondent (and Value when some item is numeric).
 package synth
 
-//go:generate go run ./cmd/gensynth -seed 2026 -o ../../testdata/synthetic-eu27-survey.xlsx -baseline ../../testdata/synthetic-eu27-baseline.xlsx -known-issues ../../testdata/synthetic-known-issues.xlsx -known-issues-csv ../../testdata/synthetic-known-issues.csv
+//go:generate go run ./cmd/gensynth -seed 2026 -o ../../testdata/synthetic-eu27-survey.xlsx -baseline ../../testdata/synthetic-eu27-baseline.xlsx -known-issues ../../testdata/synthetic-known-issues.xlsx -known-issues-csv ../../testdata/synthetic-known-issues.csv -panel ../../testdata/synthetic-panel.xlsx

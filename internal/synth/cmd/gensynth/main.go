@@ -4,7 +4,8 @@
 //	go run ./internal/synth/cmd/gensynth -seed 2026 -o testdata/synthetic-eu27-survey.xlsx \
 //		-baseline testdata/synthetic-eu27-baseline.xlsx \
 //		-known-issues testdata/synthetic-known-issues.xlsx \
-//		-known-issues-csv testdata/synthetic-known-issues.csv
+//		-known-issues-csv testdata/synthetic-known-issues.csv \
+//		-panel testdata/synthetic-panel.xlsx
 //
 // `go generate ./internal/synth` runs it with the seed and paths of the files kept
 // in testdata (and embedded in the gapstudy binary). Each file is replaced
@@ -37,6 +38,7 @@ func run(args []string, stderr io.Writer) error {
 	baseline := fs.String("baseline", "", "also write the earlier wave to `file` (.xlsx)")
 	issues := fs.String("known-issues", "", "also write the known-issues register to `file` (.xlsx)")
 	issuesCSV := fs.String("known-issues-csv", "", "also write the known-issues register to `file` (.csv)")
+	panel := fs.String("panel", "", "also write the synthetic expert panel to `file` (.xlsx)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,6 +61,7 @@ func run(args []string, stderr io.Writer) error {
 		{*issuesCSV, func(w io.Writer) error {
 			return synth.WriteKnownIssuesCSV(w, synth.KnownIssues(cl, *seed), *seed)
 		}},
+		{*panel, func(w io.Writer) error { return synth.WritePanelXLSX(w, synth.Panel(cl, *seed), *seed) }},
 	}
 	// Every file is complete before any is renamed into place.
 	var tmps, paths []string

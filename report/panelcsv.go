@@ -1,0 +1,124 @@
+package report
+
+import (
+	"strconv"
+
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// The CSV files of the expert panel and of the agreement between respondents
+// (SPEC 14), written by WriteCSV with the workbook's sheets of the same
+// content:
+//
+//   - panel.csv, with a panel (the Panel sheet): measure, criterion, value,
+//     iqr, n, kendall_w, kendall_w_chi2, kendall_w_p, kendall_w_measures (the
+//     criterion's W, empty when not defined), then one column "rating:<expert>"
+//     per expert (empty where the expert gave no rating);
+//   - agreement.csv, when some (country, item) has known answers from two
+//     respondents (the Agreement sheet): scope ("Overall" or the country code),
+//     country, units, percent_agreement, alpha_ordinal, ac1, each followed by
+//     its _lo and _hi bounds, to_reconcile, hidden_splits and note;
+//   - reconcile.csv, when some respondents disagree (the Reconcile sheet): one
+//     line per answer, unit, country, item, ref, title, obligation,
+//     merged_status, disagreement, hidden_split, respondent, answer, evidence,
+//     comment, source and an empty agreed_answer.
+const (
+	PanelCSVFile     = "panel.csv"
+	AgreementCSVFile = "agreement.csv"
+	ReconcileCSVFile = "reconcile.csv"
+)
+
+// PanelCSVFiles are the CSV files WriteCSV may add for the agreement between
+// respondents and the expert panel, in the order they are written.
+var PanelCSVFiles = []string{AgreementCSVFile, ReconcileCSVFile, PanelCSVFile}
+
+// panelAgreementCSV adds the files of the panel and of the agreement that the
+// result has to tables and returns the names in the order they are written:
+// agreement.csv, reconcile.csv, panel.csv (the order of the sheets).
+func panelAgreementCSV(res *gapanalysis.Result, tables map[string][][]string) []string {
+	var names []string
+	if hasAgreement(res) {
+		tables[AgreementCSVFile] = agreementCSV(res)
+		names = append(names, AgreementCSVFile)
+	}
+	if hasReconcile(res) {
+		tables[ReconcileCSVFile] = reconcileCSV(res)
+		names = append(names, ReconcileCSVFile)
+	}
+	if hasPanel(res) {
+		tables[PanelCSVFile] = panelCSV(res)
+		names = append(names, PanelCSVFile)
+	}
+	return names
+}
+
+func panelCSV(res *gapanalysis.Result) [][]string {
+	rep := res.Panel
+	header := []string{"measure", "criterion", "value", "iqr", "n", "kendall_w", "kendall_w_chi2", "kendall_w_p", "kendall_w_measures"}
+	for _, e := range rep.ExpertIDs {
+		header = append(header, csvText("rating:"+e))
+	}
+	rows := [][]string{header}
+	for _, v := range rep.Values {
+		row := []string{csvText(string(v.Measure)), csvText(string(v.Criterion)), csvNum(v.Value), csvNum(v.IQR), strconv.Itoa(v.N)}
+		if w, ok := rep.KendallW[v.Criterion]; ok {
+			row = append(row, csvNum(w.W), csvNum(w.Chi2), csvNum(w.P), strconv.Itoa(w.NMeasures))
+		} else {
+			row = append(row, "", "", "", "")
+		}
+		for _, e := range rep.ExpertIDs {
+			x, ok := v.Ratings[e]
+			if ok {
+				row = append(row, csvNum(x))
+			} else {
+				row = append(row, "")
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func agreementCSV(res *gapanalysis.Result) [][]string {
+	rows := [][]string{{"scope", "country", "units",
+		"percent_agreement", "percent_agreement_lo", "percent_agreement_hi",
+		"alpha_ordinal", "alpha_ordinal_lo", "alpha_ordinal_hi",
+		"ac1", "ac1_lo", "ac1_hi", "to_reconcile", "hidden_splits", "note"}}
+	for _, r := range agreementRows(res.Agreement) {
+		a := r.st
+		rows = append(rows, []string{csvText(r.code), csvText(r.name), strconv.Itoa(a.Units),
+			csvScore(a.PercentAgreement), csvScore(a.PercentAgreementLo), csvScore(a.PercentAgreementHi),
+			csvScore(a.AlphaOrdinal), csvScore(a.AlphaOrdinalLo), csvScore(a.AlphaOrdinalHi),
+			csvScore(a.AC1), csvScore(a.AC1Lo), csvScore(a.AC1Hi),
+			strconv.Itoa(r.reconcile), strconv.Itoa(r.hidden), csvText(agreementNote(a))})
+	}
+	return rows
+}
+
+func reconcileCSV(res *gapanalysis.Result) [][]string {
+	rows := [][]string{{"unit", "country", "item", "ref", "title", "obligation", "merged_status", "disagreement",
+		"hidden_split", "respondent", "answer", "evidence", "comment", "source", "agreed_answer"}}
+	byKey := assessmentIndex(res)
+	for n, u := range res.Agreement.Reconcile {
+		it := res.Checklist.Item(u.Item)
+		var ref, title, obligation string
+		if it != nil {
+			ref, title, obligation = it.Ref, it.Title, string(it.Obligation)
+		}
+		merged := ""
+		if a := byKey[countryItem{u.Country, u.Item}]; a != nil {
+			merged = heatmapText(a)
+		}
+		hidden := ""
+		if u.Hidden {
+			merged, hidden = SplitText, "yes"
+		}
+		for _, ans := range u.Answers {
+			rows = append(rows, []string{strconv.Itoa(n + 1), csvText(string(u.Country)), csvText(string(u.Item)),
+				csvText(ref), csvText(title), obligation, csvText(merged), csvText(disagreement(u)), hidden,
+				csvText(firstNonEmpty(ans.Respondent, notNamed)), csvText(answerText(it, ans.Status)),
+				csvText(ans.Evidence), csvText(ans.Comment), csvText(ans.Source.String()), ""})
+		}
+	}
+	return rows
+}
