@@ -187,6 +187,7 @@ const (
 	HTMLKnownIssues = "known-issues"
 	HTMLPractices   = "practices"
 	HTMLAgreement   = "agreement"
+	HTMLPanel       = "panel"
 	HTMLDiagnostics = "diagnostics"
 	HTMLMethodology = "methodology"
 )
@@ -212,7 +213,9 @@ const (
 //     cell, exemplars and, with a baseline, its transition;
 //   - progress (with a baseline), known-issues (with a register), practices
 //     (when some country is at full on some item), agreement (with units or
-//     units to reconcile);
+//     units to reconcile), panel (with an expert panel: Kendall's W per
+//     criterion, the criteria weights, every panel value with each expert's
+//     rating);
 //   - diagnostics and methodology (the parameters and formulas of the
 //     Methodology sheet).
 //
@@ -280,6 +283,9 @@ func htmlReport(res *gapanalysis.Result, o Options) (*htmlPage, error) {
 	}
 	if hasAgreement(res) || hasReconcile(res) {
 		page.Sections = append(page.Sections, htmlAgreement(res))
+	}
+	if res.Panel != nil {
+		page.Sections = append(page.Sections, htmlPanel(res))
 	}
 	page.Sections = append(page.Sections, htmlDiagnostics(res), htmlMethodology(res, k))
 	return page, nil
@@ -736,4 +742,76 @@ func htmlMethodology(res *gapanalysis.Result, k int) htmlSection {
 	}
 	s.Tables = append(s.Tables, pt, ft)
 	return s
+}
+
+func htmlPanel(res *gapanalysis.Result) htmlSection {
+	rep := res.Panel
+	s := htmlSection{ID: HTMLPanel, Title: "Expert panel", Wide: true}
+	intro := "Expert criteria: " + gapanalysis.PanelLabel(rep)
+	if rep.Label != "" {
+		intro += ", read from " + rep.Label
+	}
+	s.Paras = []string{intro + ". The panel values replace the checklist's illustrative values.",
+		"Kendall's W (0–1) says how alike the experts order the measures, over the measures every expert rated; it is not defined with fewer than two such measures or no variation."}
+	switch res.Meta.WeightsMethod {
+	case gapanalysis.WeightsAHP:
+		if a := res.Meta.AHP; a != nil {
+			text := fmt.Sprintf("Criteria weights by AHP: λmax %s, CI %s, CR %s", mdFixed(a.LambdaMax, 3), mdFixed(a.CI, 3), mdFixed(a.CR, 3))
+			if a.CR > gapanalysis.AHPConsistencyLimit {
+				text += fmt.Sprintf(" (above %s: the most inconsistent judgement is %s against %s)", mdFixed(gapanalysis.AHPConsistencyLimit, 1), a.WorstA, a.WorstB)
+			}
+			s.Paras = append(s.Paras, text+"; "+htmlWeights(res)+".")
+		}
+	case gapanalysis.WeightsEntropy:
+		s.Paras = append(s.Paras, "Criteria weights by entropy of the criteria values: "+htmlWeights(res)+".")
+	}
+	rated := map[gapanalysis.CriterionID]bool{}
+	for _, v := range rep.Values {
+		rated[v.Criterion] = true
+	}
+	wt := htmlTable{ID: "kendall-w", Caption: "Agreement of the experts by criterion",
+		Head: append(heads("Criterion"), numHeads("Kendall's W", "χ²", "p-value", "Measures")...)}
+	for _, c := range res.Criteria {
+		if !rated[c.ID] {
+			continue
+		}
+		w, ok := rep.KendallW[c.ID]
+		if !ok {
+			wt.Rows = append(wt.Rows, []htmlCell{rowHead(criterionLabel(c)), {Text: "not defined", Class: "num"}, numCell("", nan), numCell("", nan), numCell("", nan)})
+			continue
+		}
+		wt.Rows = append(wt.Rows, []htmlCell{rowHead(criterionLabel(c)), fixedCell(w.W, 3), fixedCell(w.Chi2, 2), numCell(mdPValue(w.P), w.P), intCell(w.NMeasures)})
+	}
+	s.Tables = append(s.Tables, wt)
+	titles := map[gapanalysis.MeasureID]string{}
+	for _, m := range res.Checklist.Measures {
+		titles[m.ID] = m.Title
+	}
+	vt := htmlTable{ID: "panel-values", Caption: "Panel values", Class: "sortable",
+		Note: fmt.Sprintf("(%s of the experts' ratings, 1–5; IQR: interquartile range; N: experts who rated)", firstNonEmpty(rep.Aggregate, "aggregate")),
+		Head: append(append(heads("Measure", "Title", "Criterion"), numHeads("Value", "IQR", "N")...), numHeads(rep.ExpertIDs...)...)}
+	for _, v := range rep.Values {
+		row := []htmlCell{rowHead(string(v.Measure)), longCell(titles[v.Measure]), textCell(string(v.Criterion)),
+			fixedCell(v.Value, 2), fixedCell(v.IQR, 2), intCell(v.N)}
+		for _, id := range rep.ExpertIDs {
+			if x, ok := v.Ratings[id]; ok {
+				row = append(row, numCell(strconv.FormatFloat(x, 'g', -1, 64), x))
+			} else {
+				row = append(row, numCell("", nan))
+			}
+		}
+		vt.Rows = append(vt.Rows, row)
+	}
+	s.Tables = append(s.Tables, vt)
+	return s
+}
+
+// htmlWeights lists the normalised criteria weights in criteria order, "gap
+// points 0.400, cost 0.200".
+func htmlWeights(res *gapanalysis.Result) string {
+	parts := make([]string, 0, len(res.Criteria))
+	for _, c := range res.Criteria {
+		parts = append(parts, criterionLabel(c)+" "+mdFixed(res.Meta.CriteriaWeights[c.ID], 3))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -153,6 +153,7 @@ func TestHTMLStructure(t *testing.T) {
 		{"html_synthetic.golden", syntheticResult()},
 		{"html_progress.golden", progressResult()},
 		{"html_agreement.golden", agreementResult(t)},
+		{"html_panel.golden", withPanel(syntheticResult())},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,7 +166,7 @@ func TestHTMLStructure(t *testing.T) {
 // that never skip a level, a caption on every table, a scope on every header
 // cell, and words (not only a colour) in every cell of the heatmap.
 func TestHTMLAccessible(t *testing.T) {
-	for _, res := range []*gapanalysis.Result{sampleResult(), syntheticResult(), progressResult(), agreementResult(t)} {
+	for _, res := range []*gapanalysis.Result{sampleResult(), syntheticResult(), progressResult(), agreementResult(t), withPanel(syntheticResult())} {
 		doc := parseHTML(t, writeHTML(t, res))
 		htmlEl := elements(doc, atom.Html)
 		require.Len(t, htmlEl, 1)
@@ -213,7 +214,8 @@ var hostile = []string{
 }
 
 // hostileResult analyses the sample survey with the hostile text in the
-// evidence, comments and respondent names, the data label and a file name,
+// evidence, comments and respondent names, the data label, a file name and
+// an expert panel's expert ID and file,
 // and with two respondents who disagree, so that the respondents' names and
 // evidence are on the page.
 func hostileResult(t *testing.T) *gapanalysis.Result {
@@ -232,6 +234,8 @@ func hostileResult(t *testing.T) *gapanalysis.Result {
 	cfg := gapanalysis.DefaultConfig()
 	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs, Label: hostile[0]}, cfg)
 	require.NoError(t, err)
+	res.Panel = &gapanalysis.PanelReport{Experts: 1, ExpertIDs: []string{hostile[1]}, Label: hostile[2],
+		Values: []gapanalysis.PanelValue{{Measure: res.Priorities[0].ID, Criterion: "cost", Value: 3, N: 1, Ratings: map[string]float64{hostile[1]: 3}}}}
 	return res
 }
 
