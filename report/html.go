@@ -349,7 +349,7 @@ func percentCellScore(s gapanalysis.Score) htmlCell {
 func htmlPriorities(res *gapanalysis.Result, k int) (htmlSection, error) {
 	s := htmlSection{ID: HTMLPriorities, Title: "Priorities", Wide: true}
 	kk := sensitivityTopK(res)
-	s.Paras = append(s.Paras, fmt.Sprintf("Measures ranked by %s (%s). ", method(res), rankingInWords(method(res))))
+	s.Paras = append(s.Paras, fmt.Sprintf("Measures ranked by %s (%s).", method(res), rankingInWords(method(res))))
 	hasU := false
 	for i := range res.Priorities {
 		if rankUncertainty(res, &res.Priorities[i]) != nil {
