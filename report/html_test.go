@@ -32,14 +32,14 @@ func parseHTML(t *testing.T, page []byte) *html.Node {
 }
 
 // walk calls f on every node under n, in document order.
-func walk(n *html.Node, f func(*html.Node)) {
+func walkNodes(n *html.Node, f func(*html.Node)) {
 	f(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, f)
+		walkNodes(c, f)
 	}
 }
 
-func attr(n *html.Node, key string) (string, bool) {
+func nodeAttr(n *html.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val, true
@@ -49,14 +49,14 @@ func attr(n *html.Node, key string) (string, bool) {
 }
 
 func hasClass(n *html.Node, class string) bool {
-	v, _ := attr(n, "class")
+	v, _ := nodeAttr(n, "class")
 	return strings.Contains(" "+v+" ", " "+class+" ")
 }
 
 // textOf returns the text under n with runs of white space made one space.
-func textOf(n *html.Node) string {
+func nodeText(n *html.Node) string {
 	var b strings.Builder
-	walk(n, func(c *html.Node) {
+	walkNodes(n, func(c *html.Node) {
 		if c.Type == html.TextNode {
 			b.WriteString(c.Data)
 			b.WriteString(" ")
@@ -65,9 +65,9 @@ func textOf(n *html.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func elements(doc *html.Node, a atom.Atom) []*html.Node {
+func elementsOf(doc *html.Node, a atom.Atom) []*html.Node {
 	var out []*html.Node
-	walk(doc, func(n *html.Node) {
+	walkNodes(doc, func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == a {
 			out = append(out, n)
 		}
@@ -97,36 +97,36 @@ func dumpHTML(t *testing.T, page []byte) string {
 		}
 		return d
 	}
-	walk(doc, func(n *html.Node) {
+	walkNodes(doc, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
 		switch n.DataAtom {
 		case atom.Html:
-			lang, _ := attr(n, "lang")
+			lang, _ := nodeAttr(n, "lang")
 			p(0, "html lang=%s", lang)
 		case atom.Title:
-			p(0, "title: %s", textOf(n))
+			p(0, "title: %s", nodeText(n))
 		case atom.H1, atom.H2, atom.H3, atom.H4:
-			p(depth(n), "%s: %s", n.Data, textOf(n))
+			p(depth(n), "%s: %s", n.Data, nodeText(n))
 		case atom.Section:
-			id, _ := attr(n, "id")
+			id, _ := nodeAttr(n, "id")
 			p(depth(n), "section #%s", id)
 		case atom.Svg:
-			label, _ := attr(n, "aria-label")
+			label, _ := nodeAttr(n, "aria-label")
 			p(depth(n)+1, "chart: %s", label)
 		case atom.Table:
 			var caption string
 			var cols []string
 			rows := 0
-			walk(n, func(c *html.Node) {
+			walkNodes(n, func(c *html.Node) {
 				switch {
 				case c.DataAtom == atom.Caption:
-					caption = textOf(c)
+					caption = nodeText(c)
 				case c.DataAtom == atom.Th && c.Parent.Parent.DataAtom == atom.Thead:
-					scope, _ := attr(c, "scope")
+					scope, _ := nodeAttr(c, "scope")
 					require.Equal(t, "col", scope, "column header of %q", caption)
-					cols = append(cols, textOf(c))
+					cols = append(cols, nodeText(c))
 				case c.DataAtom == atom.Tr && c.Parent.DataAtom == atom.Tbody:
 					rows++
 				}
@@ -135,7 +135,7 @@ func dumpHTML(t *testing.T, page []byte) string {
 			p(depth(n)+2, "columns: %s", strings.Join(cols, " | "))
 		case atom.P:
 			if hasClass(n, "banner") {
-				p(depth(n)+1, "banner: %s", textOf(n))
+				p(depth(n)+1, "banner: %s", nodeText(n))
 			}
 		}
 	})
@@ -168,37 +168,37 @@ func TestHTMLStructure(t *testing.T) {
 func TestHTMLAccessible(t *testing.T) {
 	for _, res := range []*gapanalysis.Result{sampleResult(), syntheticResult(), progressResult(), agreementResult(t), withPanel(syntheticResult())} {
 		doc := parseHTML(t, writeHTML(t, res))
-		htmlEl := elements(doc, atom.Html)
+		htmlEl := elementsOf(doc, atom.Html)
 		require.Len(t, htmlEl, 1)
-		lang, _ := attr(htmlEl[0], "lang")
+		lang, _ := nodeAttr(htmlEl[0], "lang")
 		assert.Equal(t, "en", lang)
-		titles := elements(doc, atom.Title)
+		titles := elementsOf(doc, atom.Title)
 		require.Len(t, titles, 1)
-		assert.NotEmpty(t, textOf(titles[0]))
-		assert.Len(t, elements(doc, atom.H1), 1)
+		assert.NotEmpty(t, nodeText(titles[0]))
+		assert.Len(t, elementsOf(doc, atom.H1), 1)
 		last := 0
-		walk(doc, func(n *html.Node) {
+		walkNodes(doc, func(n *html.Node) {
 			if n.Type != html.ElementNode {
 				return
 			}
 			level := map[atom.Atom]int{atom.H1: 1, atom.H2: 2, atom.H3: 3, atom.H4: 4, atom.H5: 5, atom.H6: 6}[n.DataAtom]
 			if level > 0 {
-				assert.LessOrEqual(t, level, last+1, "heading %q skips a level", textOf(n))
+				assert.LessOrEqual(t, level, last+1, "heading %q skips a level", nodeText(n))
 				last = level
 			}
 		})
-		for _, tbl := range elements(doc, atom.Table) {
-			assert.Len(t, elements(tbl, atom.Caption), 1, "a table without caption")
-			for _, th := range elements(tbl, atom.Th) {
-				scope, _ := attr(th, "scope")
-				assert.Contains(t, []string{"col", "row"}, scope, "header cell %q", textOf(th))
+		for _, tbl := range elementsOf(doc, atom.Table) {
+			assert.Len(t, elementsOf(tbl, atom.Caption), 1, "a table without caption")
+			for _, th := range elementsOf(tbl, atom.Th) {
+				scope, _ := nodeAttr(th, "scope")
+				assert.Contains(t, []string{"col", "row"}, scope, "header cell %q", nodeText(th))
 			}
 		}
 		heat := 0
-		for _, td := range elements(doc, atom.Td) {
-			if v, _ := attr(td, "class"); strings.HasPrefix(v, "st-") {
+		for _, td := range elementsOf(doc, atom.Td) {
+			if v, _ := nodeAttr(td, "class"); strings.HasPrefix(v, "st-") {
 				heat++
-				assert.NotEmpty(t, textOf(td), "a status cell with colour only")
+				assert.NotEmpty(t, nodeText(td), "a status cell with colour only")
 			}
 		}
 		assert.Positive(t, heat)
@@ -207,13 +207,13 @@ func TestHTMLAccessible(t *testing.T) {
 
 // Hostile text as a survey may hold it: markup, an event handler and a
 // script URL.
-var hostile = []string{
+var hostileTexts = []string{
 	`<script>alert(1)</script>`,
 	`"><img src=x onerror=alert(1)>`,
 	`javascript:alert(document.cookie)`,
 }
 
-// hostileResult analyses the sample survey with the hostile text in the
+// hostileResult analyses the sample survey with the hostileTexts text in the
 // evidence, comments and respondent names, the data label, a file name and
 // an expert panel's expert ID and file,
 // and with two respondents who disagree, so that the respondents' names and
@@ -222,20 +222,20 @@ func hostileResult(t *testing.T) *gapanalysis.Result {
 	t.Helper()
 	rs := sampleResponses()
 	for i := range rs {
-		rs[i].Evidence = hostile[i%3] + " evidence"
-		rs[i].Comment = hostile[(i+1)%3] + " comment"
+		rs[i].Evidence = hostileTexts[i%3] + " evidence"
+		rs[i].Comment = hostileTexts[(i+1)%3] + " comment"
 		if rs[i].Respondent != "" {
-			rs[i].Respondent = hostile[(i+2)%3]
+			rs[i].Respondent = hostileTexts[(i+2)%3]
 		}
-		rs[i].Source.File = hostile[2] + ".xlsx"
+		rs[i].Source.File = hostileTexts[2] + ".xlsx"
 	}
 	rs = append(rs, gapanalysis.Response{Country: "AT", Item: "D-5.2", Status: gapanalysis.StatusNone,
-		Evidence: hostile[0], Comment: hostile[1], Respondent: hostile[1] + " B", Source: src("E3")})
+		Evidence: hostileTexts[0], Comment: hostileTexts[1], Respondent: hostileTexts[1] + " B", Source: src("E3")})
 	cfg := gapanalysis.DefaultConfig()
-	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs, Label: hostile[0]}, cfg)
+	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs, Label: hostileTexts[0]}, cfg)
 	require.NoError(t, err)
-	res.Panel = &gapanalysis.PanelReport{Experts: 1, ExpertIDs: []string{hostile[1]}, Label: hostile[2],
-		Values: []gapanalysis.PanelValue{{Measure: res.Priorities[0].ID, Criterion: "cost", Value: 3, N: 1, Ratings: map[string]float64{hostile[1]: 3}}}}
+	res.Panel = &gapanalysis.PanelReport{Experts: 1, ExpertIDs: []string{hostileTexts[1]}, Label: hostileTexts[2],
+		Values: []gapanalysis.PanelValue{{Measure: res.Priorities[0].ID, Criterion: "cost", Value: 3, N: 1, Ratings: map[string]float64{hostileTexts[1]: 3}}}}
 	return res
 }
 
@@ -248,11 +248,11 @@ func TestHTMLEscapesSurveyText(t *testing.T) {
 	page := writeHTML(t, res)
 	doc := parseHTML(t, page)
 
-	scripts := elements(doc, atom.Script)
+	scripts := elementsOf(doc, atom.Script)
 	require.Len(t, scripts, 1, "only the sorting script")
-	assert.Contains(t, textOf(scripts[0]), "table.sortable")
-	assert.Empty(t, elements(doc, atom.Img))
-	walk(doc, func(n *html.Node) {
+	assert.Contains(t, nodeText(scripts[0]), "table.sortable")
+	assert.Empty(t, elementsOf(doc, atom.Img))
+	walkNodes(doc, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
@@ -264,8 +264,8 @@ func TestHTMLEscapesSurveyText(t *testing.T) {
 			}
 		}
 	})
-	text := textOf(doc)
-	for _, h := range hostile {
+	text := nodeText(doc)
+	for _, h := range hostileTexts {
 		assert.Contains(t, text, h, "shown as text")
 	}
 	assert.NotContains(t, string(page), "<script>alert")
@@ -278,11 +278,11 @@ func TestHTMLEscapesSurveyText(t *testing.T) {
 func TestHTMLNoExternalReference(t *testing.T) {
 	page := writeHTML(t, syntheticResult())
 	doc := parseHTML(t, page)
-	assert.Empty(t, elements(doc, atom.Link))
-	assert.Empty(t, elements(doc, atom.Img))
-	assert.Empty(t, elements(doc, atom.Iframe))
+	assert.Empty(t, elementsOf(doc, atom.Link))
+	assert.Empty(t, elementsOf(doc, atom.Img))
+	assert.Empty(t, elementsOf(doc, atom.Iframe))
 	links := 0
-	walk(doc, func(n *html.Node) {
+	walkNodes(doc, func(n *html.Node) {
 		for _, a := range n.Attr {
 			switch a.Key {
 			case "src", "href", "xlink:href":
@@ -292,8 +292,8 @@ func TestHTMLNoExternalReference(t *testing.T) {
 		}
 	})
 	assert.Positive(t, links, "the contents link to the sections")
-	for _, s := range elements(doc, atom.Style) {
-		css := textOf(s)
+	for _, s := range elementsOf(doc, atom.Style) {
+		css := nodeText(s)
 		assert.NotContains(t, css, "url(")
 		assert.NotContains(t, css, "@import")
 	}
@@ -304,9 +304,9 @@ func TestHTMLNoExternalReference(t *testing.T) {
 func TestHTMLSyntheticBanner(t *testing.T) {
 	banners := func(res *gapanalysis.Result) []string {
 		var out []string
-		walk(parseHTML(t, writeHTML(t, res)), func(n *html.Node) {
+		walkNodes(parseHTML(t, writeHTML(t, res)), func(n *html.Node) {
 			if n.Type == html.ElementNode && hasClass(n, "banner") {
-				out = append(out, textOf(n))
+				out = append(out, nodeText(n))
 			}
 		})
 		return out
@@ -336,16 +336,16 @@ func TestHTMLErrors(t *testing.T) {
 // every page, keeps rows whole and puts the wide sections on landscape pages.
 func TestHTMLPrintStyle(t *testing.T) {
 	doc := parseHTML(t, writeHTML(t, sampleResult()))
-	styles := elements(doc, atom.Style)
+	styles := elementsOf(doc, atom.Style)
 	require.Len(t, styles, 1)
-	css := textOf(styles[0])
+	css := nodeText(styles[0])
 	for _, rule := range []string{"@media print", "@page { size: A4;", "@page wide { size: A4 landscape;", "section.wide { page: wide; }",
 		"thead { display: table-header-group; }", "tr, figure { break-inside: avoid; }"} {
 		assert.Contains(t, css, rule)
 	}
 	wide := map[string]bool{}
-	for _, s := range elements(doc, atom.Section) {
-		id, _ := attr(s, "id")
+	for _, s := range elementsOf(doc, atom.Section) {
+		id, _ := nodeAttr(s, "id")
 		wide[id] = hasClass(s, "wide")
 	}
 	assert.Equal(t, map[string]bool{report.HTMLSummary: false, report.HTMLPriorities: true, report.HTMLCountries: false,
