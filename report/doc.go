@@ -75,6 +75,12 @@
 // agreement key and the Markdown summary an "Agreement between respondents"
 // section.
 //
+// WriteHTML writes the study as one self-contained HTML page (SPEC 15; see
+// docs/reports.md): inline CSS, SVG charts drawn with gonum/plot's SVG backend,
+// no external request, html/template escaping every piece of survey text, and
+// an A4 print style sheet. Its sections carry the ids HTMLSummary …
+// HTMLMethodology.
+//
 // Before the study, WriteTemplate writes the questionnaire workbook a national
 // expert fills in for one country (a Cover sheet and a Questionnaire sheet with a
 // status dropdown; see docs/input-format.md, "Questionnaires"), and

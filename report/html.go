@@ -54,10 +54,13 @@ type htmlCell struct {
 	Header bool
 }
 
-// htmlHead is a column header; Num right-aligns it over a column of numbers.
+// htmlHead is a column header; Num right-aligns it over a column of numbers,
+// PrintHide leaves the column out when the page is printed (its cells have the
+// class "print-hide" too).
 type htmlHead struct {
-	Text string
-	Num  bool
+	Text      string
+	Num       bool
+	PrintHide bool
 }
 
 // htmlTable is a table with a caption (and a note in lighter type after it),
@@ -79,10 +82,12 @@ type htmlFigure struct {
 }
 
 // htmlSection is a section of a page: heading, paragraphs, facts (term,
-// definition), a bullet list, figures, tables, then subsections.
+// definition), a bullet list, figures, tables, then subsections. Wide
+// sections print on landscape pages.
 type htmlSection struct {
 	ID      string
 	Title   string
+	Wide    bool
 	Paras   []string
 	Facts   [][2]string
 	List    []string
@@ -182,6 +187,7 @@ const (
 	HTMLKnownIssues = "known-issues"
 	HTMLPractices   = "practices"
 	HTMLAgreement   = "agreement"
+	HTMLPanel       = "panel"
 	HTMLDiagnostics = "diagnostics"
 	HTMLMethodology = "methodology"
 )
@@ -207,7 +213,9 @@ const (
 //     cell, exemplars and, with a baseline, its transition;
 //   - progress (with a baseline), known-issues (with a register), practices
 //     (when some country is at full on some item), agreement (with units or
-//     units to reconcile);
+//     units to reconcile), panel (with an expert panel: Kendall's W per
+//     criterion, the criteria weights, every panel value with each expert's
+//     rating);
 //   - diagnostics and methodology (the parameters and formulas of the
 //     Methodology sheet).
 //
@@ -250,7 +258,7 @@ func htmlReport(res *gapanalysis.Result, o Options) (*htmlPage, error) {
 		Title:     studyTitle(res, o.Title),
 		Subtitle:  fmt.Sprintf("Checklist %s (%s, version %s). Data: %s.", ctitle, id, version, firstNonEmpty(dataLabel(res), dataStatus(res))),
 		Generator: tool,
-		Footer:    "Written by " + tool + ". Every number is in the workbook written from the same run.",
+		Footer:    "Written by " + tool + ". Numbers are rounded for reading; the workbook and the JSON written from the same result hold them in full.",
 	}
 	if synthetic(res) {
 		page.Banner = SyntheticBanner
@@ -275,6 +283,9 @@ func htmlReport(res *gapanalysis.Result, o Options) (*htmlPage, error) {
 	}
 	if hasAgreement(res) || hasReconcile(res) {
 		page.Sections = append(page.Sections, htmlAgreement(res))
+	}
+	if res.Panel != nil {
+		page.Sections = append(page.Sections, htmlPanel(res))
 	}
 	page.Sections = append(page.Sections, htmlDiagnostics(res), htmlMethodology(res, k))
 	return page, nil
@@ -315,7 +326,7 @@ func htmlSummarySection(res *gapanalysis.Result, k int) htmlSection {
 			[]htmlCell{rowHead("Baseline gaps still open"), intCell(h.StillOpen())},
 			[]htmlCell{rowHead("New gaps"), intCell(h.NewGaps)})
 	}
-	top := htmlTable{ID: "top-priorities", Caption: fmt.Sprintf("Top %d priorities", k),
+	top := htmlTable{ID: "top-priorities", Caption: fmt.Sprintf("Top %d priorities", min(k, len(res.Priorities))),
 		Head: append(heads("Rank", "Measure", "Title"), htmlHead{Text: "Score", Num: true})}
 	top.Head[0].Num = true
 	for i, p := range res.Priorities {
@@ -336,9 +347,9 @@ func percentCellScore(s gapanalysis.Score) htmlCell {
 }
 
 func htmlPriorities(res *gapanalysis.Result, k int) (htmlSection, error) {
-	s := htmlSection{ID: HTMLPriorities, Title: "Priorities"}
+	s := htmlSection{ID: HTMLPriorities, Title: "Priorities", Wide: true}
 	kk := sensitivityTopK(res)
-	s.Paras = append(s.Paras, fmt.Sprintf("Measures ranked by %s (%s). ", method(res), rankingInWords(method(res))))
+	s.Paras = append(s.Paras, fmt.Sprintf("Measures ranked by %s (%s).", method(res), rankingInWords(method(res))))
 	hasU := false
 	for i := range res.Priorities {
 		if rankUncertainty(res, &res.Priorities[i]) != nil {
@@ -478,17 +489,17 @@ func htmlCountries(res *gapanalysis.Result) (htmlSection, error) {
 }
 
 func htmlHeatmap(res *gapanalysis.Result) htmlSection {
-	s := htmlSection{ID: HTMLHeatmap, Title: "Heatmap"}
+	s := htmlSection{ID: HTMLHeatmap, Title: "Heatmap", Wide: true}
 	s.Paras = []string{"Each cell says in words how the country implements the item: full, partial, none, na (not applicable), unknown, or \"" + OptionNotUsed + "\" for an optional provision the country does not use (lawful). The colours repeat the words: green full, yellow partial, red none, grey na, white unknown."}
 	codes := sortedCountryCodes(res)
 	t := htmlTable{ID: "heatmap-table", Caption: "Implementation status by item and country", Class: "heatmap",
-		Head: heads("ID", "Ref", "Title", "Obligation")}
+		Head: []htmlHead{{Text: "ID"}, {Text: "Ref", PrintHide: true}, {Text: "Title"}, {Text: "Obligation", PrintHide: true}}}
 	for _, c := range codes {
 		t.Head = append(t.Head, htmlHead{Text: string(c)})
 	}
 	byKey := assessmentIndex(res)
 	for _, it := range res.Checklist.Items() {
-		row := []htmlCell{rowHead(string(it.ID)), textCell(it.Ref), longCell(it.Title), textCell(string(it.Obligation))}
+		row := []htmlCell{rowHead(string(it.ID)), {Text: it.Ref, Class: "print-hide"}, longCell(it.Title), {Text: string(it.Obligation), Class: "print-hide"}}
 		for _, c := range codes {
 			cell := htmlCell{Text: gapanalysis.StatusUnknown.String(), Class: statusClass("unknown")}
 			if a := byKey[countryItem{c, it.ID}]; a != nil {
@@ -506,7 +517,7 @@ func htmlHeatmap(res *gapanalysis.Result) htmlSection {
 }
 
 func htmlGaps(res *gapanalysis.Result) htmlSection {
-	s := htmlSection{ID: HTMLGaps, Title: "Gaps"}
+	s := htmlSection{ID: HTMLGaps, Title: "Gaps", Wide: true}
 	s.Paras = []string{"Every applicable item with a known score below 1, by country and then by severity: the index points the country loses on the item. The evidence and comment are the respondents' words; the source is the cell they came from (file!sheet!cell). Exemplars are the most similar countries where the item is in place."}
 	if len(res.Gaps) == 0 {
 		s.Paras = append(s.Paras, "There are no gaps.")
@@ -546,7 +557,7 @@ func htmlGaps(res *gapanalysis.Result) htmlSection {
 func htmlProgress(res *gapanalysis.Result) htmlSection {
 	cmp := res.Progress
 	h := ProgressHeadline(res)
-	s := htmlSection{ID: HTMLProgress, Title: "Progress since the baseline"}
+	s := htmlSection{ID: HTMLProgress, Title: "Progress since the baseline", Wide: true}
 	s.Facts = [][2]string{{"Baseline", firstNonEmpty(cmp.OldLabel, "–")}, {"Current wave", firstNonEmpty(cmp.NewLabel, "–")}}
 	s.Tables = append(s.Tables, htmlTable{ID: "progress-headline", Caption: "Baseline gaps and what became of them",
 		Head: []htmlHead{{Text: "Figure"}, {Text: "Value", Num: true}},
@@ -595,7 +606,7 @@ func signedCell(s gapanalysis.Score) htmlCell {
 
 func htmlKnownIssues(res *gapanalysis.Result) htmlSection {
 	h := ProgressHeadline(res)
-	s := htmlSection{ID: HTMLKnownIssues, Title: "Known issues"}
+	s := htmlSection{ID: HTMLKnownIssues, Title: "Known issues", Wide: true}
 	s.Paras = []string{fmt.Sprintf("%d issues read from the register, each judged against the current wave: resolved (score 1), remaining (known, below 1), not-applicable, unknown.", len(res.KnownIssues))}
 	counts := htmlTable{ID: "verdicts", Caption: "Known issues by verdict", Head: []htmlHead{{Text: "Verdict"}, {Text: "Issues", Num: true}}}
 	for _, v := range AllVerdicts() {
@@ -653,7 +664,7 @@ func htmlPracticesSection(res *gapanalysis.Result) htmlSection {
 
 func htmlAgreement(res *gapanalysis.Result) htmlSection {
 	ar := res.Agreement
-	s := htmlSection{ID: HTMLAgreement, Title: "Agreement between respondents"}
+	s := htmlSection{ID: HTMLAgreement, Title: "Agreement between respondents", Wide: true}
 	s.Paras = []string{fmt.Sprintf("Units are (country, item) pairs answered by two or more respondents; 95%% bootstrap intervals in brackets (%d resamples, seed %d); – where undefined.", ar.Bootstrap, ar.Seed)}
 	t := htmlTable{ID: "agreement-table", Caption: "Agreement by scope",
 		Head: append(heads("Scope"), append(numHeads("Units", "Percent agreement", "Krippendorff's alpha (ordinal)", "Gwet's AC1", "To reconcile", "Hidden splits"), htmlHead{Text: "Note"})...)}
@@ -731,4 +742,76 @@ func htmlMethodology(res *gapanalysis.Result, k int) htmlSection {
 	}
 	s.Tables = append(s.Tables, pt, ft)
 	return s
+}
+
+func htmlPanel(res *gapanalysis.Result) htmlSection {
+	rep := res.Panel
+	s := htmlSection{ID: HTMLPanel, Title: "Expert panel", Wide: true}
+	intro := "Expert criteria: " + gapanalysis.PanelLabel(rep)
+	if rep.Label != "" {
+		intro += ", read from " + rep.Label
+	}
+	s.Paras = []string{intro + ". The panel values replace the checklist's illustrative values.",
+		"Kendall's W (0–1) says how alike the experts order the measures, over the measures every expert rated; it is not defined with fewer than two such measures or no variation."}
+	switch res.Meta.WeightsMethod {
+	case gapanalysis.WeightsAHP:
+		if a := res.Meta.AHP; a != nil {
+			text := fmt.Sprintf("Criteria weights by AHP: λmax %s, CI %s, CR %s", mdFixed(a.LambdaMax, 3), mdFixed(a.CI, 3), mdFixed(a.CR, 3))
+			if a.CR > gapanalysis.AHPConsistencyLimit {
+				text += fmt.Sprintf(" (above %s: the most inconsistent judgement is %s against %s)", mdFixed(gapanalysis.AHPConsistencyLimit, 1), a.WorstA, a.WorstB)
+			}
+			s.Paras = append(s.Paras, text+"; "+htmlWeights(res)+".")
+		}
+	case gapanalysis.WeightsEntropy:
+		s.Paras = append(s.Paras, "Criteria weights by entropy of the criteria values: "+htmlWeights(res)+".")
+	}
+	rated := map[gapanalysis.CriterionID]bool{}
+	for _, v := range rep.Values {
+		rated[v.Criterion] = true
+	}
+	wt := htmlTable{ID: "kendall-w", Caption: "Agreement of the experts by criterion",
+		Head: append(heads("Criterion"), numHeads("Kendall's W", "χ²", "p-value", "Measures")...)}
+	for _, c := range res.Criteria {
+		if !rated[c.ID] {
+			continue
+		}
+		w, ok := rep.KendallW[c.ID]
+		if !ok {
+			wt.Rows = append(wt.Rows, []htmlCell{rowHead(criterionLabel(c)), {Text: "not defined", Class: "num"}, numCell("", nan), numCell("", nan), numCell("", nan)})
+			continue
+		}
+		wt.Rows = append(wt.Rows, []htmlCell{rowHead(criterionLabel(c)), fixedCell(w.W, 3), fixedCell(w.Chi2, 2), numCell(mdPValue(w.P), w.P), intCell(w.NMeasures)})
+	}
+	s.Tables = append(s.Tables, wt)
+	titles := map[gapanalysis.MeasureID]string{}
+	for _, m := range res.Checklist.Measures {
+		titles[m.ID] = m.Title
+	}
+	vt := htmlTable{ID: "panel-values", Caption: "Panel values", Class: "sortable",
+		Note: fmt.Sprintf("(%s of the experts' ratings, 1–5; IQR: interquartile range; N: experts who rated)", firstNonEmpty(rep.Aggregate, "aggregate")),
+		Head: append(append(heads("Measure", "Title", "Criterion"), numHeads("Value", "IQR", "N")...), numHeads(rep.ExpertIDs...)...)}
+	for _, v := range rep.Values {
+		row := []htmlCell{rowHead(string(v.Measure)), longCell(titles[v.Measure]), textCell(string(v.Criterion)),
+			fixedCell(v.Value, 2), fixedCell(v.IQR, 2), intCell(v.N)}
+		for _, id := range rep.ExpertIDs {
+			if x, ok := v.Ratings[id]; ok {
+				row = append(row, numCell(strconv.FormatFloat(x, 'g', -1, 64), x))
+			} else {
+				row = append(row, numCell("", nan))
+			}
+		}
+		vt.Rows = append(vt.Rows, row)
+	}
+	s.Tables = append(s.Tables, vt)
+	return s
+}
+
+// htmlWeights lists the normalised criteria weights in criteria order, "gap
+// points 0.400, cost 0.200".
+func htmlWeights(res *gapanalysis.Result) string {
+	parts := make([]string, 0, len(res.Criteria))
+	for _, c := range res.Criteria {
+		parts = append(parts, criterionLabel(c)+" "+mdFixed(res.Meta.CriteriaWeights[c.ID], 3))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -207,13 +207,15 @@ func (b *hbars) Plot(c draw.Canvas, plt *plot.Plot) {
 				if v.Value < 0 {
 					x0 = &neg
 				}
-				fillRect(&c, colorOf(j), trX(*x0), trY(y-0.35), trX(*x0+v.Value), trY(y+0.35))
+				a, b := trX(*x0), trX(*x0+v.Value)
+				fillRect(&c, colorOf(j), min(a, b), trY(y-0.35), max(a, b), trY(y+0.35))
 				*x0 += v.Value
 				continue
 			}
 			h := 0.8 / float64(ns)
 			yc := y + 0.4 - h*(float64(j)+0.5)
-			fillRect(&c, colorOf(j), trX(0), trY(yc-0.45*h), trX(v.Value), trY(yc+0.45*h))
+			a, b := trX(0), trX(v.Value)
+			fillRect(&c, colorOf(j), min(a, b), trY(yc-0.45*h), max(a, b), trY(yc+0.45*h))
 		}
 	}
 	c.StrokeLine2(draw.LineStyle{Color: color.Black, Width: 0.75}, trX(0), c.Min.Y, trX(0), c.Max.Y)
@@ -241,7 +243,9 @@ func svgFigure(fig figure, width, height vg.Length, label string) (htmltemplate.
 	if i < 0 {
 		return "", fmt.Errorf("report: drawing SVG chart: no <svg> element")
 	}
-	s = s[i:]
+	// The xlink namespace serves only embedded images, which the charts do
+	// not have.
+	s = strings.Replace(s[i:], "\n\txmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", 1)
 	s = `<svg class="chart" role="img" aria-label="` + html.EscapeString(label) + `" ` + s[len("<svg "):]
 	return htmltemplate.HTML(s), nil
 }
