@@ -282,11 +282,20 @@ const (
 	figSubSize   = vg.Length(10.5)
 )
 
-// renderPNG draws the figure — a bold title and a subtitle at the top, the plot,
-// a one-line legend at the bottom — and encodes the image as PNG.
+// renderPNG draws the figure (drawFigure) and encodes the image as PNG.
 func renderPNG(fig figure, width, height vg.Length) ([]byte, error) {
 	c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(PlotDPI), vgimg.UseBackgroundColor(color.White))
-	dc := draw.New(c)
+	drawFigure(draw.New(c), fig, width, height)
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("report: encoding plot: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// drawFigure draws the figure on dc, a canvas of width × height: a bold title
+// and a subtitle at the top, the plot, a one-line legend at the bottom.
+func drawFigure(dc draw.Canvas, fig figure, width, height vg.Length) {
 	titleSty := text.Style{Color: color.Black, Font: plotfont.From(plotFontBold, figTitleSize), Handler: plot.DefaultTextHandler,
 		XAlign: draw.XCenter, YAlign: draw.YTop}
 	subSty := titleSty
@@ -305,11 +314,6 @@ func renderPNG(fig figure, width, height vg.Length) ([]byte, error) {
 		bottom += legendStrip
 	}
 	fig.plot.Draw(draw.Crop(dc, figMargin, -2*figMargin, bottom, top-height))
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("report: encoding plot: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 // drawLegend draws the entries on one line, centred in c.

@@ -77,6 +77,7 @@ func addStudyFlags(cmd *cobra.Command, f *studyFlags) {
 	cmd.Flags().StringVar(&f.csv, "csv", "", "write the result tables as CSV files into this folder")
 	cmd.Flags().StringVar(&f.markdown, "markdown", "", "write a short Markdown summary")
 	cmd.Flags().StringVar(&f.plots, "plots", "", "write the uncertainty plots (rank-intervals.png, sobol.png) into this folder; needs --samples")
+	cmd.Flags().StringVar(&f.fiches, "fiches", "", "write one HTML country fiche per assessed country (AT.html, …) and index.html into this folder")
 	cmd.Flags().StringVar(&f.method, "method", "", "ranking method: wsm, topsis, promethee2 or vikor (default wsm)")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
 	f.samples = 1000

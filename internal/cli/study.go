@@ -26,6 +26,7 @@ type studyFlags struct {
 	csv       string
 	markdown  string
 	plots     string
+	fiches    string
 	method    string
 	strict    bool
 	samples   int
@@ -115,6 +116,7 @@ func (f *studyFlags) outputs() []output {
 		{flag: "--markdown", path: f.markdown},
 		{flag: "--csv", path: f.csv, files: slices.Concat(report.CSVFiles, report.SensitivityCSVFiles, report.ProgressCSVFiles, report.KnownIssuesCSVFiles)},
 		{flag: "--plots", path: f.plots, files: []string{report.RankIntervalsPNGFile, report.SobolPNGFile}},
+		{flag: "--fiches", path: f.fiches, files: report.AllFicheFiles()},
 	}
 }
 
@@ -145,6 +147,11 @@ func (f *studyFlags) writeOutputs(ctx context.Context, res *gapanalysis.Result, 
 		jobs = append(jobs, outputJob{name: "plots in " + f.plots, stage: func(ctx context.Context) ([]*report.Staged, error) {
 			return report.StagePlots(ctx, f.plots, res)
 		}, done: wrote("wrote plots to %s", f.plots)})
+	}
+	if f.fiches != "" {
+		jobs = append(jobs, outputJob{name: "country fiches in " + f.fiches, stage: func(ctx context.Context) ([]*report.Staged, error) {
+			return report.StageFiches(ctx, f.fiches, res)
+		}, done: wrote("wrote country fiches to %s", f.fiches)})
 	}
 	if f.out != "" {
 		jobs = append(jobs, outputJob{name: f.out, path: f.out, write: func(w io.Writer) error { return report.WriteWorkbook(w, res, nil) }, done: wrote("wrote %s", f.out)})
