@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -36,47 +37,67 @@ import (
 func main() {
 	country := flag.String("country", "", "the country whose gaps to look at (EU code, e.g. EL); default: the lowest index")
 	flag.Parse()
+	dir, err := outDir("gapstudy-practices-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := run(os.Stdout, dir, *country); err != nil {
+		log.Fatal(err)
+	}
+}
 
+// outDir returns the folder named by the first argument after the flags
+// (created when missing), or a new temporary folder.
+func outDir(prefix string) (string, error) {
+	if dir := flag.Arg(0); dir != "" {
+		return dir, os.MkdirAll(dir, 0o755)
+	}
+	return os.MkdirTemp("", prefix)
+}
+
+// run is the notebook: it prints its tables to w and writes its chart to dir.
+// country is the country to look at ("": the one with the lowest index).
+func run(w io.Writer, dir, country string) error {
 	// Step 1: the checklist and the embedded survey, which is synthetic. For a
 	// survey of your own use importers.Open("survey.xlsx", opts).
 	cl, err := gapanalysis.Builtin()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	ds, err := importers.ReadXLSX(bytes.NewReader(gapstudy.SyntheticSurvey), gapstudy.SyntheticSurveyName, &importers.Options{Checklist: cl})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	ds.Synthetic = true
-	fmt.Printf("SYNTHETIC survey: %d responses, %d countries\n\n", len(ds.Responses), len(ds.Countries()))
+	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d countries\n\n", len(ds.Responses), len(ds.Countries()))
 
 	// Step 2: score it. DefaultConfig lists 3 exemplars per gap and 3 peers per
 	// country (config key exemplars).
 	res, err := gapanalysis.Analyze(cl, ds, gapanalysis.DefaultConfig())
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 
 	// Step 3: the country to look at, and the countries most like it: similarity
 	// is 1 − the mean absolute difference of the two countries' item scores over
 	// the items known and applicable for both.
 	c := res.Countries[len(res.Countries)-1]
-	if *country != "" {
-		code, ok := gapanalysis.LookupCountry(*country)
+	if country != "" {
+		code, ok := gapanalysis.LookupCountry(country)
 		i := slices.IndexFunc(res.Countries, func(x gapanalysis.CountryResult) bool { return x.Code == code })
 		if !ok || i < 0 {
-			log.Fatalf("country %q is not in the survey", *country)
+			return fmt.Errorf("country %q is not in the survey", country)
 		}
 		c = res.Countries[i]
 	}
-	fmt.Printf("SYNTHETIC DATA — best practices for %s (%s): index %.1f, rank %d, %d gaps\n",
+	fmt.Fprintf(w, "SYNTHETIC DATA — best practices for %s (%s): index %.1f, rank %d, %d gaps\n",
 		c.Name, c.Code, c.Index.Value, c.Rank, c.Gaps)
-	fmt.Print("Peers (most similar countries): ")
+	fmt.Fprint(w, "Peers (most similar countries): ")
 	for i, p := range c.Peers {
-		fmt.Printf("%s%s %.3f", map[bool]string{true: ", "}[i > 0], p.Country, p.Similarity)
+		fmt.Fprintf(w, "%s%s %.3f", map[bool]string{true: ", "}[i > 0], p.Country, p.Similarity)
 	}
-	fmt.Println()
-	fmt.Println()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w)
 
 	// Step 4: the country's largest gaps (Result.Gaps lists each country's gaps
 	// by severity, the index points lost), each with its exemplars.
@@ -86,8 +107,8 @@ func main() {
 			gaps = append(gaps, g)
 		}
 	}
-	fmt.Println("Largest gaps and where they are closed:")
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "Largest gaps and where they are closed:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Item\tRef\tStatus\tSeverity\tCountries at full\tExemplars (similarity)")
 	for _, g := range gaps {
 		var ex []string
@@ -98,25 +119,25 @@ func main() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.2f\t%d\t%s\n", g.Item, cl.Item(g.Item).Ref, g.Status, g.Severity, all, orNone(strings.Join(ex, ", ")))
 	}
 	tw.Flush()
-	fmt.Println()
+	fmt.Fprintln(w)
 
 	// Step 5: what the exemplars cite — the national provision or practice that
 	// closes the gap, and the cell it was read from.
 	for _, g := range gaps {
 		it := cl.Item(g.Item)
-		fmt.Printf("%s %s — %s\n", g.Item, it.Ref, it.Title)
+		fmt.Fprintf(w, "%s %s — %s\n", g.Item, it.Ref, it.Title)
 		if len(g.Exemplars) == 0 {
-			fmt.Println("  no other country is at full on this item")
+			fmt.Fprintln(w, "  no other country is at full on this item")
 		}
 		for _, e := range g.Exemplars {
 			at := ""
 			if len(e.Sources) > 0 {
 				at = " [" + e.Sources[0].String() + "]"
 			}
-			fmt.Printf("  %s: %s%s\n", e.Country, cmp.Or(e.Evidence, "(no evidence given)"), at)
+			fmt.Fprintf(w, "  %s: %s%s\n", e.Country, cmp.Or(e.Evidence, "(no evidence given)"), at)
 		}
 	}
-	fmt.Println()
+	fmt.Fprintln(w)
 
 	// Step 6: the candidate measures on these items that are already in place
 	// somewhere (the adopters: every applicable item addressed at full).
@@ -124,8 +145,8 @@ func main() {
 	for _, g := range gaps {
 		onGaps[g.Item] = true
 	}
-	fmt.Println("Measures on these gaps, and where they are already in place:")
-	tw = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "Measures on these gaps, and where they are already in place:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Rank\tMeasure\tAdopters\tIn place in")
 	for _, p := range res.Priorities {
 		if !slices.ContainsFunc(p.Addresses, func(id gapanalysis.ItemID) bool { return onGaps[id] }) {
@@ -138,23 +159,15 @@ func main() {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", p.Rank, p.ID, len(p.Adopters), orNone(strings.Join(codes, " ")))
 	}
 	tw.Flush()
-	fmt.Println()
+	fmt.Fprintln(w)
 
 	// Step 7: a chart of the country's similarity to every other country.
-	dir := flag.Arg(0)
-	if dir == "" {
-		dir, err = os.MkdirTemp("", "gapstudy-practices-")
-	} else {
-		err = os.MkdirAll(dir, 0o755)
-	}
-	if err != nil {
-		log.Fatal(err)
-	}
 	path := filepath.Join(dir, "practices.png")
 	if err := chart(c.Code, res.Peers(c.Code), path); err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Println("Chart of similarity to", c.Code+":", path)
+	fmt.Fprintln(w, "Chart of similarity to", c.Code+":", path)
+	return nil
 }
 
 func orNone(s string) string { return cmp.Or(s, "—") }

@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"math"
 	"os"
@@ -34,17 +35,43 @@ import (
 )
 
 func main() {
+	dir, err := outDir("gapstudy-progress-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := run(os.Stdout, dir); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// outDir returns the folder named by the first argument (created when
+// missing), or a new temporary folder.
+func outDir(prefix string) (string, error) {
+	if len(os.Args) > 1 {
+		return os.Args[1], os.MkdirAll(os.Args[1], 0o755)
+	}
+	return os.MkdirTemp("", prefix)
+}
+
+// run is the notebook: it prints its tables to w and writes its chart to dir.
+func run(w io.Writer, dir string) error {
 	// Step 1: the checklist and the two waves — the earlier one (the baseline)
 	// and the current one, both embedded and both synthetic. For files of your
 	// own use importers.Open("wave-2019.xlsx", opts).
 	cl, err := gapanalysis.Builtin()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	opts := &importers.Options{Checklist: cl}
-	oldDS := load(gapstudy.SyntheticBaseline, gapstudy.SyntheticBaselineName, opts)
-	newDS := load(gapstudy.SyntheticSurvey, gapstudy.SyntheticSurveyName, opts)
-	fmt.Printf("SYNTHETIC waves: earlier %d responses, current %d responses, %d countries\n\n",
+	oldDS, err := load(gapstudy.SyntheticBaseline, gapstudy.SyntheticBaselineName, opts)
+	if err != nil {
+		return err
+	}
+	newDS, err := load(gapstudy.SyntheticSurvey, gapstudy.SyntheticSurveyName, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "SYNTHETIC waves: earlier %d responses, current %d responses, %d countries\n\n",
 		len(oldDS.Responses), len(newDS.Responses), len(newDS.Countries()))
 
 	// Step 2: score both waves with the same checklist and config, then compare
@@ -55,27 +82,27 @@ func main() {
 	cfg.Uncertainty.Samples = 500
 	old, err := gapanalysis.Analyze(cl, oldDS, cfg)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	cur, err := gapanalysis.Analyze(cl, newDS, cfg)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	comparison, err := gapanalysis.Compare(old, cur)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	if err := gapanalysis.CompareUncertainty(context.Background(), comparison, old, cur, gapanalysis.UncertaintyOptions{}); err != nil {
-		log.Fatal(err)
+		return err
 	}
 	cur.Progress = comparison
 
 	// Step 3: the headline — what became of the earlier wave's gaps.
 	h := report.ProgressHeadline(cur)
-	fmt.Println("SYNTHETIC DATA — progress since the earlier wave")
-	fmt.Printf("Gaps then: %d closed, %d still open (%d improved, %d remaining, %d worsened); %d new gaps\n",
+	fmt.Fprintln(w, "SYNTHETIC DATA — progress since the earlier wave")
+	fmt.Fprintf(w, "Gaps then: %d closed, %d still open (%d improved, %d remaining, %d worsened); %d new gaps\n",
 		h.Closed, h.StillOpen(), h.Improved, h.Remaining, h.Worsened, h.NewGaps)
-	fmt.Printf("Countries: %d improved, %d worsened, %d unchanged\n\n",
+	fmt.Fprintf(w, "Countries: %d improved, %d worsened, %d unchanged\n\n",
 		h.CountriesImproved, h.CountriesWorsened, h.CountriesUnchanged)
 
 	// Step 4: the countries whose index rose or fell most, with the 90 % interval
@@ -84,8 +111,8 @@ func main() {
 	slices.SortFunc(moved, func(a, b gapanalysis.CountryProgress) int {
 		return cmp.Or(cmp.Compare(b.Delta.Value, a.Delta.Value), cmp.Compare(a.Code, b.Code))
 	})
-	fmt.Println("Countries with the largest index changes (five rises, three falls):")
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "Countries with the largest index changes (five rises, three falls):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Country\tIndex then\tIndex now\tDelta\tP5 to P95\tP(improved)\tRank then → now\tClosed\tNew gaps")
 	for i, c := range moved {
 		if i >= 5 && i < len(moved)-3 {
@@ -99,7 +126,7 @@ func main() {
 			c.Delta.Value, interval, p, c.RankOld, c.RankNew, c.Counts[gapanalysis.TransClosed], c.Counts[gapanalysis.TransNewGap])
 	}
 	tw.Flush()
-	fmt.Println()
+	fmt.Fprintln(w)
 
 	// Step 5: the items where most gaps remain across the Member States.
 	items := slices.Clone(comparison.Items)
@@ -107,61 +134,56 @@ func main() {
 		return p.Counts[gapanalysis.TransRemaining] + p.Counts[gapanalysis.TransWorsened] + p.Counts[gapanalysis.TransImproved]
 	}
 	slices.SortStableFunc(items, func(a, b gapanalysis.ItemProgress) int { return cmp.Compare(open(b), open(a)) })
-	fmt.Println("Items where most gaps remain:")
-	tw = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "Items where most gaps remain:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Item\tRef\tStill open\tClosed\tNew gaps")
 	for _, p := range items[:5] {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\n", p.Item, cl.Item(p.Item).Ref, open(p),
 			p.Counts[gapanalysis.TransClosed], p.Counts[gapanalysis.TransNewGap])
 	}
 	tw.Flush()
-	fmt.Println()
+	fmt.Fprintln(w)
 
 	// Step 6: the known-issues register — problems raised earlier, each with a
 	// verdict against the current wave.
 	issues, regDS, err := importers.ReadKnownIssues(bytes.NewReader(gapstudy.SyntheticKnownIssues), gapstudy.SyntheticKnownIssuesName, opts)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	verdicts := gapanalysis.JudgeKnownIssues(cur, issues)
 	count := map[gapanalysis.Verdict]int{}
 	for _, v := range verdicts {
 		count[v.Verdict]++
 	}
-	fmt.Printf("Known issues (SYNTHETIC register, %d rows, %d diagnostics): %d resolved, %d remaining, %d not applicable, %d unknown\n",
+	fmt.Fprintf(w, "Known issues (SYNTHETIC register, %d rows, %d diagnostics): %d resolved, %d remaining, %d not applicable, %d unknown\n",
 		len(issues), len(regDS.Diagnostics), count[gapanalysis.VerdictResolved], count[gapanalysis.VerdictRemaining],
 		count[gapanalysis.VerdictNotApplicable], count[gapanalysis.VerdictUnknown])
-	tw = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Country\tItem\tSource\tVerdict\tStatus now")
 	for _, v := range verdicts {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.Country, v.Item, v.Source, v.Verdict, v.Status)
 	}
 	tw.Flush()
-	fmt.Println()
+	fmt.Fprintln(w)
 
 	// Step 7: a chart of each country's index then and now; countries above the
 	// diagonal improved.
-	dir := ""
-	if len(os.Args) > 1 {
-		dir = os.Args[1]
-	} else if dir, err = os.MkdirTemp("", "gapstudy-progress-"); err != nil {
-		log.Fatal(err)
-	}
 	path := filepath.Join(dir, "progress.png")
 	if err := chart(comparison, path); err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Println("Chart of old against new index:", path)
+	fmt.Fprintln(w, "Chart of old against new index:", path)
+	return nil
 }
 
 // load reads an embedded synthetic survey and marks it synthetic.
-func load(b []byte, name string, opts *importers.Options) *gapanalysis.Dataset {
+func load(b []byte, name string, opts *importers.Options) (*gapanalysis.Dataset, error) {
 	ds, err := importers.ReadXLSX(bytes.NewReader(b), name, opts)
 	if err != nil {
-		log.Fatal(err)
+		return nil, err
 	}
 	ds.Synthetic = true
-	return ds
+	return ds, nil
 }
 
 // chart draws the index of each country in the earlier wave (x) against the
