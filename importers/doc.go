@@ -157,8 +157,10 @@
 // A results workbook written by report.WriteWorkbook (gapstudy run -o), given
 // as a survey — the earlier wave of a comparison, say — is recognised by its
 // Data sheet and a Methodology sheet naming the tool, and only its Data sheet,
-// the answers its results came from, is read (a results-workbook note says
-// so), unless Options.Sheets names the sheets to read.
+// the answers its results came from, is read — with "Data 2", "Data 3", …
+// after it, in order, where the responses did not fit one sheet — (a
+// results-workbook note says so), unless Options.Sheets names the sheets to
+// read.
 //
 // ReadKnownIssues and OpenKnownIssues read a known-issues register (xlsx or
 // CSV; columns country, item, source, and optionally date and note) into

@@ -2,6 +2,7 @@ package importers
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
@@ -62,18 +63,33 @@ func (rd *reader) isResultsWorkbook(f *excelize.File) (resultsInfo, bool) {
 	return info, tool
 }
 
-// readResultsWorkbook reads the Data sheet of a results workbook — the
-// answers, one row per response, that its results were computed from — and
+// readResultsWorkbook reads the Data sheets of a results workbook — the
+// answers, one row per response, that its results were computed from: "Data",
+// then "Data 2", "Data 3", … in order while they follow on, as the writer
+// continues the Data sheet when the responses do not fit one sheet — and
 // notes that the other sheets (results, not answers) were not read. Reading
 // them as surveys would count every gap and heatmap cell again. Data that the
 // workbook says are synthetic stay labelled synthetic.
 func (rd *reader) readResultsWorkbook(ds *gapanalysis.Dataset, f *excelize.File, data *sheetData, name string, info resultsInfo) {
 	ds.Synthetic = ds.Synthetic || info.synthetic
 	d := gapanalysis.NewDiagnostic(gapanalysis.SevInfo, gapanalysis.CodeResultsWorkbook,
-		"this is a Gapstudy results workbook (it has Methodology and Data sheets): only its Data sheet, "+
-			"the answers the results were computed from, is read; its other sheets are results, not answers")
+		"this is a Gapstudy results workbook (it has Methodology and Data sheets): only its Data sheet "+
+			"(continued on Data 2, Data 3, … when there are more), the answers the results were computed from, "+
+			"is read; its other sheets are results, not answers")
 	d.File, d.Sheet = name, resultsDataSheet
 	ds.Diagnostics = append(ds.Diagnostics, d)
-	hiddenSheet(ds, f, name, resultsDataSheet)
-	rd.readWorksheet(ds, f, data, name, resultsDataSheet)
+	for _, sheet := range resultsDataSheets(f.GetSheetList()) {
+		hiddenSheet(ds, f, name, sheet)
+		rd.readWorksheet(ds, f, data, name, sheet)
+	}
+}
+
+// resultsDataSheets returns the Data sheets of a results workbook in order:
+// "Data", then "Data 2", "Data 3", … as long as the next one is there.
+func resultsDataSheets(list []string) []string {
+	out := []string{resultsDataSheet}
+	for n := 2; slices.Contains(list, resultsDataSheet+" "+strconv.Itoa(n)); n++ {
+		out = append(out, resultsDataSheet+" "+strconv.Itoa(n))
+	}
+	return out
 }

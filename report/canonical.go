@@ -16,15 +16,16 @@ const contentTypesPart = "[Content_Types].xml"
 var defaultElem = regexp.MustCompile(`<Default\s[^>]*?(?:/>|></Default>)`)
 
 // copyCanonical copies the xlsx package in data to w, part by part and unchanged
-// except for the <Default> entries of [Content_Types].xml, which are sorted, so
-// that the same workbook always gives the same bytes.
+// except for the <Default> entries of [Content_Types].xml, which are sorted, and
+// the order of the worksheets at the start of the package (partOrder), so that
+// the same workbook always gives the same bytes.
 func copyCanonical(w io.Writer, data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
 	zw := zip.NewWriter(w)
-	for _, f := range zr.File {
+	for _, f := range partOrder(zr.File) {
 		if f.Name == contentTypesPart {
 			if err := copySorted(zw, f); err != nil {
 				return err
@@ -46,6 +47,22 @@ func copyCanonical(w io.Writer, data []byte) error {
 	}
 	return zw.Close()
 }
+
+// partOrder returns the parts of a package in a fixed order. excelize writes the
+// sheets written with a StreamWriter first, in map order, followed by the
+// other parts in reverse name order; the worksheets at the start are put in
+// reverse name order too, and the other parts keep their place.
+func partOrder(files []*zip.File) []*zip.File {
+	out := append([]*zip.File(nil), files...)
+	n := 0
+	for n < len(out) && worksheetPart.MatchString(out[n].Name) {
+		n++
+	}
+	sort.SliceStable(out[:n], func(i, j int) bool { return out[i].Name > out[j].Name })
+	return out
+}
+
+var worksheetPart = regexp.MustCompile(`^xl/worksheets/sheet\d+\.xml$`)
 
 func copySorted(zw *zip.Writer, f *zip.File) error {
 	rc, err := f.Open()

@@ -269,10 +269,25 @@ func itemStatsIndex(res *gapanalysis.Result) map[gapanalysis.ItemID]*gapanalysis
 // checklist item order (unknown items last, by ID), then respondent; the sort is
 // stable, so duplicates keep their order of import.
 func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
+	order := responseOrder(res)
+	out := make([]gapanalysis.Response, len(order))
+	for i, k := range order {
+		out[i] = res.Dataset.Responses[k]
+	}
+	return out
+}
+
+// responseOrder returns the indexes of the dataset's responses in the order of
+// sortedResponses, without copying the responses.
+func responseOrder(res *gapanalysis.Result) []int {
 	if res.Dataset == nil {
 		return nil
 	}
-	out := append([]gapanalysis.Response(nil), res.Dataset.Responses...)
+	rs := res.Dataset.Responses
+	out := make([]int, len(rs))
+	for i := range out {
+		out[i] = i
+	}
 	order := map[gapanalysis.ItemID]int{}
 	if res.Checklist != nil {
 		for i, it := range res.Checklist.Items() {
@@ -286,7 +301,7 @@ func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
 		return len(order)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+		a, b := &rs[out[i]], &rs[out[j]]
 		if a.Country != b.Country {
 			return a.Country < b.Country
 		}

@@ -416,27 +416,6 @@ func joinStrings[S ~string](v []S) string {
 	return strings.Join(parts, ", ")
 }
 
-// data writes the Data sheet: the tidy responses in the long layout, one row per
-// response, so that importing the sheet gives the same dataset back.
-func (b *book) data(s *sheetWriter) {
-	st := b.st
-	s.header(1, DataHeaders...)
-	for i, resp := range sortedResponses(b.res) {
-		r := i + 2
-		s.text(1, r, string(resp.Country), st.text)
-		s.text(2, r, string(resp.Item), st.text)
-		s.text(3, r, responseStatus(resp), st.text)
-		if resp.HasValue {
-			s.number(4, r, resp.Value, st.general)
-		}
-		s.text(5, r, resp.Evidence, st.text)
-		s.text(6, r, resp.Comment, st.text)
-		s.text(7, r, resp.Respondent, st.text)
-		s.text(8, r, resp.Source.String(), st.text)
-	}
-	s.table(len(DataHeaders), 2)
-}
-
 // gapsClosed lists the gaps a measure would close as "AT: D-3.4, D-5.2; BE: D-3.4".
 func gapsClosed(gs []gapanalysis.GapRef) string {
 	var b strings.Builder

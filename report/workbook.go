@@ -55,7 +55,9 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // some item), Agreement and Reconcile (only when res.Agreement has units, resp.
 // units to reconcile), Panel (only with an expert panel), Sensitivity (only
 // when res.Uncertainty is not nil),
-// Diagnostics, Methodology and Data, in that order. With a baseline, the Gaps
+// Diagnostics, Methodology and Data, in that order; when the responses do not
+// fit one sheet (1,048,575 rows under the header), the Data sheet continues on
+// "Data 2", "Data 3", … (DataSheetName), right after it. With a baseline, the Gaps
 // sheet has a "Since baseline" column (the transition of each gap) and the
 // Countries sheet the baseline index and the delta.
 //
@@ -116,11 +118,20 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
-		{SheetData, b.data},
+		{SheetData, nil}, // dataSheets, once every sheet exists
 	}
 	first := true
 	for _, sh := range sheets {
 		if !b.present(sh.name) {
+			continue
+		}
+		if sh.name == SheetData {
+			for n := 1; n <= dataSheetCount(responseCount(res)) && err == nil; n++ {
+				_, err = f.NewSheet(DataSheetName(n))
+			}
+			if err != nil {
+				return fmt.Errorf("report: sheet %s: %w", sh.name, err)
+			}
 			continue
 		}
 		if first {
@@ -139,6 +150,11 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		}
 	}
 	f.SetActiveSheet(0)
+	// The Data sheets are streamed last: excelize reads a streamed sheet back
+	// whole when another call touches it.
+	if err := b.dataSheets(); err != nil {
+		return err
+	}
 	if err := b.properties(); err != nil {
 		return err
 	}
