@@ -241,6 +241,7 @@ type Workspace struct {
 	critW                  []float64
 	x                      *mat.Dense
 	prob                   scoring.Problem
+	scratch                scoring.Scratch // work vectors of the ranking method
 	mscore                 []float64
 	rankIdx                []int
 	rng                    *rand.Rand
@@ -266,6 +267,7 @@ func (m *Model) NewWorkspace() *Workspace {
 		ws.x = mat.NewDense(nm, k, nil)
 		ws.prob = *problem(ws.x, m.crit, m.cfg.Ranking)
 		ws.prob.Weights = ws.critW
+		ws.scratch.Grow(nm, k)
 	}
 	return ws
 }
@@ -347,7 +349,7 @@ func (m *Model) Eval(ws *Workspace, x []float64, measureRanks, countryRanks []in
 	if m.panelOn {
 		m.drawPanel(ws, x[5])
 	}
-	if _, err := scoring.Solve(method, &ws.prob, ws.mscore, nil); err != nil {
+	if _, err := scoring.SolveScratch(method, &ws.prob, ws.mscore, nil, &ws.scratch); err != nil {
 		return err
 	}
 	scoring.RankInto(measureRanks, ws.mscore, 1e-9, ws.rankIdx[:len(m.measures)])

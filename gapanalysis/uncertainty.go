@@ -28,6 +28,16 @@ func sampleStream(seed uint64, i int) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, uint64(i)^0x9e3779b97f4a7c15))
 }
 
+// sampleInputs fills x with the first len(x) numbers of sampleStream(seed, i)'s
+// Float64, without allocating: the generator stays on the stack rather than
+// behind rand.Rand's interface.
+func sampleInputs(seed uint64, i int, x []float64) {
+	src := rand.NewPCG(seed, uint64(i)^0x9e3779b97f4a7c15)
+	for d := range x {
+		x[d] = float64(src.Uint64()<<11>>11) / (1 << 53) // rand.Rand.Float64
+	}
+}
+
 // MonteCarlo runs res.Config.Uncertainty.Samples evaluations of the model with
 // inputs drawn uniformly (SPEC 7) and stores, for every measure and country, the
 // nominal rank, the median, 5th and 95th percentile rank and P(rank ≤ k) in
@@ -48,10 +58,7 @@ func MonteCarlo(ctx context.Context, res *Result, opts UncertaintyOptions) error
 	mr := make([]int32, n*nm)
 	cr := make([]int32, n*nc)
 	if err := m.run(ctx, n, opts, func(i int, x []float64) {
-		rng := sampleStream(u.Seed, i)
-		for d := range x {
-			x[d] = rng.Float64()
-		}
+		sampleInputs(u.Seed, i, x)
 	}, func(i int, measureRanks, countryRanks []int) {
 		for j, r := range measureRanks {
 			mr[i*nm+j] = int32(r)

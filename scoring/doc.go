@@ -5,8 +5,9 @@
 // files, surveys or the Directive.
 //
 // In the study pipeline, gapanalysis scores countries with WeightedMean, MinMax
-// and TargetScore, ranks them with Rank, ranks the priority measures with Solve,
-// compares rankings with Spearman, KendallTauB and WSCoefficient, and measures
+// and TargetScore, ranks them with Rank, ranks the priority measures with Solve
+// (SolveScratch, with a reused Scratch, in the uncertainty analysis, where it
+// must not allocate), compares rankings with Spearman, KendallTauB and WSCoefficient, and measures
 // how much each uncertain input moves the ranks with SobolIndicesMulti.
 //
 // Agreement statistics, on plain values, measure how far raters agree and how

@@ -155,13 +155,13 @@ func checkWeights(weights []float64) error {
 	return nil
 }
 
-// normWeights returns the weights of p divided by their sum.
-func (p *Problem) normWeights() []float64 {
+// normWeights writes the weights of p divided by their sum into w (of length
+// len(p.Weights)) and returns it.
+func (p *Problem) normWeights(w []float64) []float64 {
 	var sw float64
-	for _, w := range p.Weights {
-		sw += w
+	for _, wc := range p.Weights {
+		sw += wc
 	}
-	w := make([]float64, len(p.Weights))
 	for c, wc := range p.Weights {
 		w[c] = wc / sw
 	}
@@ -175,15 +175,52 @@ func (p *Problem) normWeights() []float64 {
 // gives an error wrapping ErrMethod; a NaN or infinite value in p an error
 // wrapping ErrNonFinite; bad weights an error wrapping ErrWeights.
 func Solve(m Method, p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
+	return SolveScratch(m, p, dst, contrib, nil)
+}
+
+// Scratch holds the work vectors of the ranking methods, so that repeated calls
+// of SolveScratch (a Monte Carlo or Sobol analysis evaluating the same problem
+// under other weights or values) do not allocate. The zero value is ready to
+// use; a Scratch grows to the largest problem it has been given and keeps that
+// size. A Scratch must not be used by two goroutines at once.
+type Scratch struct {
+	w       []float64 // normalised weights, one per criterion
+	a, b, c []float64 // one value per alternative
+}
+
+// Grow makes s large enough for problems of n alternatives and k criteria, so
+// that not even the first SolveScratch on such a problem allocates.
+func (s *Scratch) Grow(n, k int) { s.vecs(n, k) }
+
+// vecs returns the weight vector (length k) and the three alternative vectors
+// (length n) of s, grown when too short. The contents are left as they were.
+func (s *Scratch) vecs(n, k int) (w, a, b, c []float64) {
+	if cap(s.w) < k {
+		s.w = make([]float64, k)
+	}
+	if cap(s.a) < n {
+		s.a, s.b, s.c = make([]float64, n), make([]float64, n), make([]float64, n)
+	}
+	return s.w[:k], s.a[:n], s.b[:n], s.c[:n]
+}
+
+// SolveScratch is Solve using the work vectors of s; with a non-nil dst (of
+// length n) and a Scratch already grown to the problem's size it does not
+// allocate, whatever the method. A nil s means a fresh Scratch. The scores are
+// those of Solve, bit for bit.
+func SolveScratch(m Method, p *Problem, dst []float64, contrib *mat.Dense, s *Scratch) ([]float64, error) {
+	if s == nil {
+		s = new(Scratch)
+	}
 	switch m {
 	case WSM:
 		return WeightedSum(p, dst, contrib)
 	case TOPSIS:
-		return Topsis(p, dst, contrib)
+		return topsisScratch(p, dst, contrib, s)
 	case PROMETHEE2:
-		return Promethee2(p, dst, contrib)
+		return promethee2Scratch(p, dst, contrib, s)
 	case VIKOR:
-		return Vikor(p, dst, contrib)
+		return vikorScratch(p, dst, contrib, s)
 	}
 	return nil, fmt.Errorf("%w %q", ErrMethod, m)
 }
@@ -283,13 +320,18 @@ func normMinMax(v, lo, hi float64, d Direction) float64 {
 // A⁺_k = A⁻_k). These explain the score but do not add up to it; TopsisDetail
 // returns the distances d⁺ and d⁻ themselves.
 func Topsis(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
+	return topsisScratch(p, dst, contrib, new(Scratch))
+}
+
+func topsisScratch(p *Problem, dst []float64, contrib *mat.Dense, s *Scratch) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
 		return nil, err
 	}
 	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
-	if err := topsis(p, k, dst, make([]float64, n), make([]float64, n), contrib); err != nil {
+	w, dplus, dminus, vals := s.vecs(n, k)
+	if err := topsis(p, k, dst, dplus, dminus, contrib, w, vals); err != nil {
 		return nil, err
 	}
 	return dst, nil
@@ -312,15 +354,16 @@ func TopsisDetail(p *Problem, contrib *mat.Dense) (*TopsisResult, error) {
 	}
 	checkContrib(contrib, n, k)
 	res := &TopsisResult{Score: make([]float64, n), DPlus: make([]float64, n), DMinus: make([]float64, n)}
-	if err := topsis(p, k, res.Score, res.DPlus, res.DMinus, contrib); err != nil {
+	if err := topsis(p, k, res.Score, res.DPlus, res.DMinus, contrib, make([]float64, k), make([]float64, n)); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
 // topsis computes the TOPSIS scores of a checked problem into dst and the
-// distances into dplus and dminus (all of length n, overwritten).
-func topsis(p *Problem, k int, dst, dplus, dminus []float64, contrib *mat.Dense) error {
+// distances into dplus and dminus (all of length n, overwritten), with w (length
+// k) and vals (length n) as work space.
+func topsis(p *Problem, k int, dst, dplus, dminus []float64, contrib *mat.Dense, w, vals []float64) error {
 	n := len(dst)
 	minmax := false
 	switch p.Normalization {
@@ -330,10 +373,9 @@ func topsis(p *Problem, k int, dst, dplus, dminus []float64, contrib *mat.Dense)
 	default:
 		return fmt.Errorf("scoring: Topsis: unknown normalization %v", p.Normalization)
 	}
-	w := p.normWeights()
+	p.normWeights(w)
 	clear(dplus)
 	clear(dminus)
-	vals := make([]float64, n)
 	for c := 0; c < k; c++ {
 		topsisColumn(p, c, minmax, vals)
 		// After min-max normalisation 1 is best whatever the direction.
@@ -523,18 +565,23 @@ func (pr Preference) Degree(d float64) float64 {
 	return 1
 }
 
-// prefs checks p for PROMETHEE and returns its preference functions (nil Pref:
-// usual for all).
-func (p *Problem) prefs(k int) ([]Preference, error) {
-	if p.Pref == nil {
-		return make([]Preference, k), nil
-	}
+// checkPrefs checks the preference functions of p for PROMETHEE.
+func (p *Problem) checkPrefs() error {
 	for c, pr := range p.Pref {
 		if err := pr.validate(); err != nil {
-			return nil, fmt.Errorf("criterion %d: %w", c, err)
+			return fmt.Errorf("criterion %d: %w", c, err)
 		}
 	}
-	return p.Pref, nil
+	return nil
+}
+
+// pref returns the preference function of criterion c (the usual criterion
+// when Pref is nil).
+func (p *Problem) pref(c int) Preference {
+	if p.Pref == nil {
+		return Preference{}
+	}
+	return p.Pref[c]
 }
 
 // diff returns g(a) − g(b) on criterion c, sign flipped for a cost criterion.
@@ -559,8 +606,7 @@ func PreferenceIndex(p *Problem, dst *mat.Dense) (*mat.Dense, error) {
 	if err != nil {
 		return nil, err
 	}
-	prefs, err := p.prefs(k)
-	if err != nil {
+	if err := p.checkPrefs(); err != nil {
 		return nil, err
 	}
 	if dst == nil {
@@ -569,13 +615,13 @@ func PreferenceIndex(p *Problem, dst *mat.Dense) (*mat.Dense, error) {
 	if r, c := dst.Dims(); r != n || c != n {
 		panic("scoring: PreferenceIndex: dst must be n×n")
 	}
-	w := p.normWeights()
+	w := p.normWeights(make([]float64, k))
 	for a := 0; a < n; a++ {
 		for b := 0; b < n; b++ {
 			var pi float64
 			if a != b {
 				for c := 0; c < k; c++ {
-					pi += w[c] * prefs[c].Degree(p.diff(a, b, c))
+					pi += w[c] * p.pref(c).Degree(p.diff(a, b, c))
 				}
 			}
 			dst.Set(a, b, pi)
@@ -596,12 +642,15 @@ func PreferenceIndex(p *Problem, dst *mat.Dense) (*mat.Dense, error) {
 // w_k/(n−1)·Σ_b (P_k(d_k(a,b)) − P_k(d_k(b,a))); a row adds up to the score.
 // Invalid thresholds give an error wrapping ErrPreference.
 func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
+	return promethee2Scratch(p, dst, contrib, new(Scratch))
+}
+
+func promethee2Scratch(p *Problem, dst []float64, contrib *mat.Dense, s *Scratch) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
 		return nil, err
 	}
-	prefs, err := p.prefs(k)
-	if err != nil {
+	if err := p.checkPrefs(); err != nil {
 		return nil, err
 	}
 	checkContrib(contrib, n, k)
@@ -615,9 +664,11 @@ func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error
 		}
 		return dst, nil
 	}
-	w := p.normWeights()
+	w, _, _, _ := s.vecs(0, k)
+	p.normWeights(w)
 	for c := 0; c < k; c++ {
 		wc := w[c] / float64(n-1)
+		pr := p.pref(c)
 		for a := 0; a < n; a++ {
 			var net float64
 			for b := 0; b < n; b++ {
@@ -625,7 +676,7 @@ func Promethee2(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error
 					continue
 				}
 				d := p.diff(a, b, c)
-				net += prefs[c].Degree(d) - prefs[c].Degree(-d)
+				net += pr.Degree(d) - pr.Degree(-d)
 			}
 			t := wc * net
 			dst[a] += t
@@ -670,6 +721,10 @@ func (p *Problem) vikorV() (float64, error) {
 // of contrib adds up to S_j and its largest entry is R_j. A V outside [0, 1]
 // gives an error wrapping ErrVikorV.
 func Vikor(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
+	return vikorScratch(p, dst, contrib, new(Scratch))
+}
+
+func vikorScratch(p *Problem, dst []float64, contrib *mat.Dense, sc *Scratch) ([]float64, error) {
 	n, k, err := p.check()
 	if err != nil {
 		return nil, err
@@ -680,7 +735,8 @@ func Vikor(p *Problem, dst []float64, contrib *mat.Dense) ([]float64, error) {
 	}
 	checkContrib(contrib, n, k)
 	dst = prepare(dst, n)
-	vikor(p, k, v, dst, make([]float64, n), make([]float64, n), nil, contrib)
+	w, s, r, _ := sc.vecs(n, k)
+	vikor(p, k, v, dst, s, r, nil, contrib, w)
 	return dst, nil
 }
 
@@ -705,15 +761,16 @@ func VikorDetail(p *Problem, contrib *mat.Dense) (*VikorResult, error) {
 	}
 	checkContrib(contrib, n, k)
 	res := &VikorResult{Score: make([]float64, n), S: make([]float64, n), R: make([]float64, n), Q: make([]float64, n)}
-	vikor(p, k, v, res.Score, res.S, res.R, res.Q, contrib)
+	vikor(p, k, v, res.Score, res.S, res.R, res.Q, contrib, make([]float64, k))
 	return res, nil
 }
 
 // vikor computes VIKOR on a checked problem: scores into dst, S, R and (when q
-// is not nil) Q into s, r and q, all of length n.
-func vikor(p *Problem, k int, v float64, dst, s, r, q []float64, contrib *mat.Dense) {
+// is not nil) Q into s, r and q, all of length n, with w (length k) as work
+// space.
+func vikor(p *Problem, k int, v float64, dst, s, r, q []float64, contrib *mat.Dense, w []float64) {
 	n := len(dst)
-	w := p.normWeights()
+	p.normWeights(w)
 	clear(s)
 	clear(r)
 	for c := 0; c < k; c++ {
