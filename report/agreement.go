@@ -126,49 +126,80 @@ func (b *book) agreement(s *sheetWriter) {
 	s.table(15, 2)
 }
 
-// reconcile writes the Reconcile sheet: one row per answer of every unit whose
-// respondents disagree, units numbered in the order of the list (country, then
-// checklist item), each row with the item, the merged status, what the
-// disagreement is, the respondent, the answer with its evidence, comment and
-// cell, and an empty column for the answer agreed with the experts.
-func (b *book) reconcile(s *sheetWriter) {
+// ReconcileSheetName returns the name of the n-th Reconcile sheet (n ≥ 1):
+// "Reconcile" for the first, then "Reconcile 2", "Reconcile 3", … When the
+// answers do not fit one sheet (1,048,575 rows under the header row), the
+// Reconcile sheet continues on the next, with the same header row.
+func ReconcileSheetName(n int) string {
+	return continuedName(SheetReconcile, n)
+}
+
+// ReconcileHeaders is the header row of the Reconcile sheets.
+var ReconcileHeaders = []string{"Unit", "Country", "Item", "Ref", "Title", "Obligation", "Merged status", "Disagreement", "Hidden split",
+	"Respondent", "Answer", "Evidence", "Comment", "Source", "Agreed answer"}
+
+// reconcileTable is the Reconcile sheets' table: one row per answer of every
+// unit whose respondents disagree, units numbered in the order of the list
+// (country, then checklist item), each row with the item, the merged status,
+// what the disagreement is, the respondent, the answer with its evidence,
+// comment and cell, and an empty column for the answer agreed with the
+// experts. It is streamed (streamSheets) like the Data sheets, since a large
+// survey has millions of such rows.
+func (b *book) reconcileTable() *streamTable {
 	res, st := b.res, b.st
-	s.header(1, "Unit", "Country", "Item", "Ref", "Title", "Obligation", "Merged status", "Disagreement", "Hidden split",
-		"Respondent", "Answer", "Evidence", "Comment", "Source", "Agreed answer")
+	type unit struct {
+		u                      *gapanalysis.ReconcileUnit
+		it                     *gapanalysis.Item
+		merged, disagree, hide string
+	}
+	type answer struct{ unit, ans int }
 	byKey := assessmentIndex(res)
-	r := 1
-	for n, u := range res.Agreement.Reconcile {
-		it := res.Checklist.Item(u.Item)
-		merged := ""
-		if a := byKey[countryItem{u.Country, u.Item}]; a != nil {
-			merged = heatmapText(a)
-		}
-		if u.Hidden {
-			merged = SplitText
-		}
-		for _, ans := range u.Answers {
-			r++
-			s.integer(1, r, n+1)
-			s.text(2, r, string(u.Country), st.text)
-			s.text(3, r, string(u.Item), st.text)
-			if it != nil {
-				s.text(4, r, it.Ref, st.text)
-				s.text(5, r, it.Title, st.text)
-				s.text(6, r, string(it.Obligation), st.text)
+	var units []unit
+	var rows []answer
+	if res.Agreement != nil {
+		units = make([]unit, len(res.Agreement.Reconcile))
+		for n := range res.Agreement.Reconcile {
+			u := &res.Agreement.Reconcile[n]
+			x := unit{u: u, it: res.Checklist.Item(u.Item), disagree: disagreement(*u)}
+			if a := byKey[countryItem{u.Country, u.Item}]; a != nil {
+				x.merged = heatmapText(a)
 			}
-			s.text(7, r, merged, st.text)
-			s.text(8, r, disagreement(u), st.text)
 			if u.Hidden {
-				s.text(9, r, "yes", st.text)
+				x.merged, x.hide = SplitText, "yes"
 			}
-			s.text(10, r, firstNonEmpty(ans.Respondent, notNamed), st.text)
-			s.text(11, r, answerText(it, ans.Status), st.status[ans.Status])
-			s.text(12, r, ans.Evidence, st.text)
-			s.text(13, r, ans.Comment, st.text)
-			s.text(14, r, ans.Source.String(), st.text)
+			units[n] = x
+			for k := range u.Answers {
+				rows = append(rows, answer{n, k})
+			}
 		}
 	}
-	s.table(15, 3)
+	return &streamTable{
+		base:       SheetReconcile,
+		headers:    ReconcileHeaders,
+		freezeCols: 3,
+		rows:       len(rows),
+		fill: func(i int, row []any) {
+			x := &units[rows[i].unit]
+			u, it := x.u, x.it
+			ans := &u.Answers[rows[i].ans]
+			row[0] = excelize.Cell{StyleID: st.integer, Value: rows[i].unit + 1}
+			row[1] = streamText(string(u.Country), st.text)
+			row[2] = streamText(string(u.Item), st.text)
+			if it != nil {
+				row[3] = streamText(it.Ref, st.text)
+				row[4] = streamText(it.Title, st.text)
+				row[5] = streamText(string(it.Obligation), st.text)
+			}
+			row[6] = streamText(x.merged, st.text)
+			row[7] = streamText(x.disagree, st.text)
+			row[8] = streamText(x.hide, st.text)
+			row[9] = streamText(firstNonEmpty(ans.Respondent, notNamed), st.text)
+			row[10] = streamText(answerText(it, ans.Status), st.status[ans.Status])
+			row[11] = streamText(ans.Evidence, st.text)
+			row[12] = streamText(ans.Comment, st.text)
+			row[13] = streamText(ans.Source.String(), st.text)
+		},
+	}
 }
 
 // answerText is a respondent's answer as the Reconcile sheet shows it: the

@@ -72,7 +72,7 @@ func dataSheets(f *excelize.File) []string {
 // and checks where the responses go: 3 fit one sheet, 4 need "Data 2" with one
 // row, and the Data sheets come right after Methodology, each with the header.
 func TestDataSheetsSplit(t *testing.T) {
-	defer report.SetDataSheetRows(4)()
+	defer report.SetSheetRows(4)()
 	tests := []struct {
 		responses int
 		rows      []int // data rows per Data sheet, header excluded
@@ -125,7 +125,7 @@ func TestDataSheetsSplit(t *testing.T) {
 // "Data 2" and "Data 3" as a results workbook (no sheets named) and expects
 // the same responses, in order, each read from its own row of its own sheet.
 func TestDataSheetsReadBack(t *testing.T) {
-	defer report.SetDataSheetRows(11)()
+	defer report.SetSheetRows(11)()
 	tests := []struct {
 		name      string
 		responses int
@@ -177,7 +177,7 @@ func TestDataSheetsOpenpyxl(t *testing.T) {
 	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
 		t.Skip("openpyxl is not installed")
 	}
-	defer report.SetDataSheetRows(11)()
+	defer report.SetSheetRows(11)()
 	path := filepath.Join(t.TempDir(), "report.xlsx")
 	require.NoError(t, os.WriteFile(path, writeWorkbook(t, manyResponses(25), nil), 0o644))
 	out, err := exec.Command(python, "-c", `

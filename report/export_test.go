@@ -1,9 +1,9 @@
 package report
 
-// SetDataSheetRows sets the number of rows a Data sheet holds (header row
-// included) and returns a function that restores it.
-func SetDataSheetRows(n int) (restore func()) {
-	old := dataSheetRows
-	dataSheetRows = n
-	return func() { dataSheetRows = old }
+// SetSheetRows sets the number of rows a Data or Reconcile sheet holds
+// (header row included) and returns a function that restores it.
+func SetSheetRows(n int) (restore func()) {
+	old := sheetRows
+	sheetRows = n
+	return func() { sheetRows = old }
 }

@@ -57,7 +57,8 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // when res.Uncertainty is not nil),
 // Diagnostics, Methodology and Data, in that order; when the responses do not
 // fit one sheet (1,048,575 rows under the header), the Data sheet continues on
-// "Data 2", "Data 3", … (DataSheetName), right after it. With a baseline, the Gaps
+// "Data 2", "Data 3", … (DataSheetName), right after it, and likewise the
+// Reconcile sheet on "Reconcile 2", … (ReconcileSheetName). With a baseline, the Gaps
 // sheet has a "Since baseline" column (the transition of each gap) and the
 // Countries sheet the baseline index and the delta.
 //
@@ -113,35 +114,40 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetKnownIssues, b.knownIssues},
 		{SheetPractices, b.practices},
 		{SheetAgreement, b.agreement},
-		{SheetReconcile, b.reconcile},
+		{SheetReconcile, nil}, // streamed, once every sheet exists
 		{SheetPanel, b.panel},
 		{SheetSensitivity, b.sensitivity},
 		{SheetDiagnostics, b.diagnostics},
 		{SheetMethodology, b.methodology},
-		{SheetData, nil}, // dataSheets, once every sheet exists
+		{SheetData, nil}, // streamed, once every sheet exists
 	}
+	streamed := map[string]*streamTable{}
+	if b.present(SheetReconcile) {
+		streamed[SheetReconcile] = b.reconcileTable()
+	}
+	streamed[SheetData] = b.dataTable()
 	first := true
 	for _, sh := range sheets {
 		if !b.present(sh.name) {
 			continue
 		}
-		if sh.name == SheetData {
-			for n := 1; n <= dataSheetCount(responseCount(res)) && err == nil; n++ {
-				_, err = f.NewSheet(DataSheetName(n))
+		names := []string{sh.name}
+		if t := streamed[sh.name]; t != nil {
+			names = t.sheets()
+		}
+		for _, name := range names {
+			if first {
+				err = f.SetSheetName("Sheet1", name)
+				first = false
+			} else {
+				_, err = f.NewSheet(name)
 			}
 			if err != nil {
-				return fmt.Errorf("report: sheet %s: %w", sh.name, err)
+				return fmt.Errorf("report: sheet %s: %w", name, err)
 			}
+		}
+		if sh.write == nil {
 			continue
-		}
-		if first {
-			err = f.SetSheetName("Sheet1", sh.name)
-			first = false
-		} else {
-			_, err = f.NewSheet(sh.name)
-		}
-		if err != nil {
-			return fmt.Errorf("report: sheet %s: %w", sh.name, err)
 		}
 		s := b.sheet(sh.name)
 		sh.write(s)
@@ -150,10 +156,14 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	// The Data sheets are streamed last: excelize reads a streamed sheet back
-	// whole when another call touches it.
-	if err := b.dataSheets(); err != nil {
-		return err
+	// The Reconcile and Data sheets are streamed last: excelize reads a
+	// streamed sheet back whole when another call touches it.
+	for _, name := range []string{SheetReconcile, SheetData} {
+		if t := streamed[name]; t != nil {
+			if err := b.streamSheets(t); err != nil {
+				return err
+			}
+		}
 	}
 	if err := b.properties(); err != nil {
 		return err
