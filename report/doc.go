@@ -70,7 +70,8 @@
 // workbook has the sheets Agreement (units, percent agreement, Krippendorff's α
 // and Gwet's AC1 with bootstrap intervals, overall and per country) and
 // Reconcile (every answer of every (country, item) where respondents disagree,
-// with its cell); a merged partial that hides a full against a none reads
+// with its cell; streamed, and continued on "Reconcile 2", … like the Data
+// sheets when it outgrows a sheet: ReconcileSheetName); a merged partial that hides a full against a none reads
 // SplitText, with a note, on the Heatmap and the Gaps sheet. The JSON has an
 // agreement key and the Markdown summary an "Agreement between respondents"
 // section.
