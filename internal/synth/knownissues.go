@@ -7,8 +7,6 @@ import (
 	"io"
 	"slices"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
 
@@ -220,72 +218,18 @@ func issueRow(k gapanalysis.KnownIssue) []string {
 // per issue from row 4, every cell text (dates too, as written). The output is
 // deterministic (fixed document dates) and its sheet dimension is set.
 func WriteKnownIssuesXLSX(w io.Writer, issues []gapanalysis.KnownIssue, seed uint64) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", KnownIssuesSheet); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: "Synthetic known-issues register", Subject: "Synthetic gap-study test data",
-		Description: KnownIssuesTitle(seed), Keywords: "synthetic; test data", Creator: "gapstudy",
-		Created: docDate, Modified: docDate, Language: "en",
-	}); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	last, err := excelize.CoordinatesToCellName(len(knownIssuesHeader), headerRow+len(issues))
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	if err := f.SetSheetDimension(KnownIssuesSheet, "A1:"+last); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	titleStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 13, Color: "C00000"}})
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	headStyle, err := f.NewStyle(&excelize.Style{
-		Font:   &excelize.Font{Bold: true, Family: "Calibri", Size: 11},
-		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
-		Border: []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
-	})
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	sw, err := f.NewStreamWriter(KnownIssuesSheet)
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	for c, wd := range knownIssuesWidths {
-		if err := sw.SetColWidth(c+1, c+1, wd); err != nil {
-			return fmt.Errorf("synth: %w", err)
-		}
-	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", titleRow), []any{excelize.Cell{StyleID: titleStyle, Value: KnownIssuesTitle(seed)}}); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	head := make([]any, len(knownIssuesHeader))
-	for i, h := range knownIssuesHeader {
-		head[i] = excelize.Cell{StyleID: headStyle, Value: h}
-	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), head); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	for i, k := range issues {
-		row := make([]any, len(knownIssuesHeader))
-		for j, s := range issueRow(k) {
-			row[j] = text(s)
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", firstDataRow+i), row); err != nil {
-			return fmt.Errorf("synth: row %d: %w", firstDataRow+i, err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("synth: write: %w", err)
-	}
-	return nil
+	return table{
+		sheet: KnownIssuesSheet, docTitle: "Synthetic known-issues register", title: KnownIssuesTitle(seed),
+		header: knownIssuesHeader, widths: knownIssuesWidths, headBorder: true,
+		n: len(issues),
+		row: func(i int) []any {
+			row := make([]any, len(knownIssuesHeader))
+			for j, s := range issueRow(issues[i]) {
+				row[j] = text(s)
+			}
+			return row
+		},
+	}.write(w)
 }
 
 // WriteKnownIssuesCSV writes a register as comma-separated UTF-8 text with the

@@ -86,64 +86,13 @@ func Panel(cl *gapanalysis.Checklist, seed uint64) []gapanalysis.PanelRating {
 // rating per row from row 4 (the value a number). The output is
 // deterministic and its sheet dimension is set.
 func WritePanelXLSX(w io.Writer, ratings []gapanalysis.PanelRating, seed uint64) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", PanelSheet); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: "Synthetic expert panel", Subject: "Synthetic gap-study test data",
-		Description: PanelTitle(seed), Keywords: "synthetic; test data", Creator: "gapstudy",
-		Created: docDate, Modified: docDate, Language: "en",
-	}); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	last, err := excelize.CoordinatesToCellName(len(panelHeader), headerRow+len(ratings))
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	if err := f.SetSheetDimension(PanelSheet, "A1:"+last); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	titleStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 13, Color: "C00000"}})
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	headStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	sw, err := f.NewStreamWriter(PanelSheet)
-	if err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	for c, wd := range []float64{12, 32, 14, 8} {
-		if err := sw.SetColWidth(c+1, c+1, wd); err != nil {
-			return fmt.Errorf("synth: %w", err)
-		}
-	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", titleRow), []any{excelize.Cell{StyleID: titleStyle, Value: PanelTitle(seed)}}); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	head := make([]any, len(panelHeader))
-	for i, h := range panelHeader {
-		head[i] = excelize.Cell{StyleID: headStyle, Value: h}
-	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), head); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	for i, r := range ratings {
-		row := []any{text(r.Expert), text(string(r.Measure)), text(string(r.Criterion)), r.Value}
-		if err := sw.SetRow(fmt.Sprintf("A%d", firstDataRow+i), row); err != nil {
-			return fmt.Errorf("synth: row %d: %w", firstDataRow+i, err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("synth: %w", err)
-	}
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("synth: write: %w", err)
-	}
-	return nil
+	return table{
+		sheet: PanelSheet, docTitle: "Synthetic expert panel", title: PanelTitle(seed),
+		header: panelHeader, widths: []float64{12, 32, 14, 8},
+		n: len(ratings),
+		row: func(i int) []any {
+			r := ratings[i]
+			return []any{text(r.Expert), text(string(r.Measure)), text(string(r.Criterion)), r.Value}
+		},
+	}.write(w)
 }
