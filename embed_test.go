@@ -117,7 +117,7 @@ func TestSyntheticSurveyImports(t *testing.T) {
 	assert.Empty(t, got.Diagnostics)
 	want := synth.Generate(cl, synth.DefaultSeed)
 	require.Len(t, got.Accounts, 1)
-	assert.Equal(t, len(want.Responses), got.Accounts[0].RowsRead)
+	assert.Equal(t, want.Responses.Len(), got.Accounts[0].RowsRead)
 	assert.True(t, got.Accounts[0].Balanced())
 	withoutCell := func(rs []gapanalysis.Response) []gapanalysis.Response {
 		out := make([]gapanalysis.Response, len(rs))
@@ -127,7 +127,7 @@ func TestSyntheticSurveyImports(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, withoutCell(want.Responses), withoutCell(got.Responses))
+	assert.Equal(t, withoutCell(want.Responses.Slice()), withoutCell(got.Responses.Slice()))
 }
 
 // TestSyntheticBaseline checks the embedded earlier wave: labelled synthetic in
@@ -153,10 +153,10 @@ func TestSyntheticBaseline(t *testing.T) {
 	want := synth.GenerateBaseline(cl, synth.DefaultSeed)
 	require.Len(t, got.Accounts, 1)
 	assert.True(t, got.Accounts[0].Balanced())
-	assert.Equal(t, len(want.Responses), got.Accounts[0].RowsRead)
+	assert.Equal(t, want.Responses.Len(), got.Accounts[0].RowsRead)
 	assert.Equal(t, gapanalysis.EU27(), got.Countries())
-	for i, r := range got.Responses {
-		w := want.Responses[i]
+	for i, r := range got.Responses.All() {
+		w := want.Responses.At(i)
 		require.Equal(t, []any{w.Country, w.Item, w.Status, w.Respondent}, []any{r.Country, r.Item, r.Status, r.Respondent}, "row %d", i)
 	}
 }

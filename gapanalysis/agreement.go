@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"gonum.org/v1/gonum/stat"
@@ -89,30 +88,26 @@ func respondentAgreement(cl *Checklist, ds *Dataset, u UncertaintyConfig, worker
 // agreementUnits returns the units of ds, by country code then checklist item
 // order, and the units to reconcile in the same order.
 func agreementUnits(cl *Checklist, ds *Dataset) ([]agreementUnit, []ReconcileUnit) {
-	groups := map[ciKey][]int{}
-	for i, r := range ds.Responses {
-		if r.Country == "" {
-			continue
-		}
-		if it := cl.Item(r.Item); it == nil || it.Type == NumericItem || !cl.Binds(r.Country, it) {
-			continue
-		}
-		k := ciKey{r.Country, r.Item}
-		groups[k] = append(groups[k], i)
-	}
+	rs := &ds.Responses
+	countries := ds.Countries()
+	items := cl.Items()
+	groups := groupResponses(rs, countries, items, func(c CountryCode, it *Item) bool {
+		return it.Type != NumericItem && cl.Binds(c, it)
+	})
+	slots := newRespondentSlots(rs)
 	var units []agreementUnit
 	var rec []ReconcileUnit
-	for _, c := range ds.Countries() {
-		for _, it := range cl.Items() {
-			idx := groups[ciKey{c, it.ID}]
+	for ci, c := range countries {
+		for ii, it := range items {
+			idx := groups.of(ci, ii)
 			if len(idx) < 2 {
 				continue
 			}
-			answers, ok := respondentAnswers(ds.Responses, idx)
+			answers, ok := respondentAnswers(rs, idx, slots)
 			if !ok || len(answers) < 2 {
 				continue
 			}
-			u, ru := agreementUnitOf(c, it, answers)
+			u, ru := agreementUnitOf(c, it, rs, answers)
 			if u.respondents() >= 2 {
 				units = append(units, u)
 			}
@@ -125,26 +120,24 @@ func agreementUnits(cl *Checklist, ds *Dataset) ([]agreementUnit, []ReconcileUni
 }
 
 // respondentAnswers returns each respondent's answer on one (country, item), in
-// the order of first appearance: the first response that is not unknown. ok is
-// false when a respondent gave different answers (a conflict: the (country,
-// item) is unknown).
-func respondentAnswers(rs []Response, idx []int) (answers []RespondentAnswer, ok bool) {
-	pos := map[string]int{}
+// the order of first appearance: the first response that is not unknown (its
+// index in rs). ok is false when a respondent gave different answers (a
+// conflict: the (country, item) is unknown).
+func respondentAnswers(rs *Responses, idx []int32, slots *respondentSlots) (answers []int32, ok bool) {
+	defer slots.reset()
 	for _, i := range idx {
-		r := rs[i]
-		if r.Status == StatusUnknown {
+		r := rs.rec(int(i))
+		if r.status == StatusUnknown {
 			continue
 		}
-		name := strings.TrimSpace(r.Respondent)
-		if p, seen := pos[name]; seen {
-			if answers[p].Status != r.Status {
+		if p := slots.get(r); p >= 0 {
+			if rs.rec(int(answers[p])).status != r.status {
 				return nil, false
 			}
 			continue
 		}
-		pos[name] = len(answers)
-		answers = append(answers, RespondentAnswer{Respondent: name, Status: r.Status, Source: r.Source,
-			Evidence: strings.TrimSpace(r.Evidence), Comment: strings.TrimSpace(r.Comment)})
+		slots.set(r, int32(len(answers)))
+		answers = append(answers, i)
 	}
 	return answers, true
 }
@@ -154,13 +147,13 @@ func respondentAnswers(rs []Response, idx []int) (answers []RespondentAnswer, ok
 // category (two or more categories among the known answers), or, on an
 // optional item, on whether the option is used (a none next to a full or
 // partial).
-func agreementUnitOf(c CountryCode, it *Item, answers []RespondentAnswer) (agreementUnit, *ReconcileUnit) {
+func agreementUnitOf(c CountryCode, it *Item, rs *Responses, answers []int32) (agreementUnit, *ReconcileUnit) {
 	u := agreementUnit{country: c, item: it.ID}
 	optional := it.Obligation == Optional
 	notUsed, used := false, false
-	for _, a := range answers {
+	for _, i := range answers {
 		code := -1
-		switch a.Status {
+		switch rs.rec(int(i)).status {
 		case StatusFull:
 			code = codeFull
 		case StatusPartial:
@@ -189,7 +182,7 @@ func agreementUnitOf(c CountryCode, it *Item, answers []RespondentAnswer) (agree
 		return u, nil
 	}
 	ru := &ReconcileUnit{
-		Country: c, Item: it.ID, Answers: answers, Option: option,
+		Country: c, Item: it.ID, Answers: RespondentAnswers{rs: rs, idx: answers}, Option: option,
 		Hidden: u.counts[codeFull] > 0 && u.counts[codeNone] > 0 && u.counts[codePartial] == 0,
 	}
 	return u, ru

@@ -156,27 +156,22 @@ type ciKey struct {
 // assess merges the responses into one Assessment per (country, item), countries
 // in code order and items in checklist order, then normalises numeric items.
 func assess(cl *Checklist, ds *Dataset, countries []CountryCode, cfg Config, diags *[]Diagnostic) []Assessment {
-	groups := map[ciKey][]int{}
-	for i, r := range ds.Responses {
-		if r.Country == "" || cl.Item(r.Item) == nil {
-			continue
-		}
-		k := ciKey{r.Country, r.Item}
-		groups[k] = append(groups[k], i)
-	}
 	items := cl.Items()
+	rs := &ds.Responses
+	groups := groupResponses(rs, countries, items, nil)
+	slots := newRespondentSlots(rs)
 	out := make([]Assessment, 0, len(countries)*len(items))
-	for _, c := range countries {
-		for _, it := range items {
+	for ci, c := range countries {
+		for ii, it := range items {
 			a := Assessment{Country: c, Item: it.ID, Applicable: cl.Binds(c, it)}
-			idx := groups[ciKey{c, it.ID}]
+			idx := groups.of(ci, ii)
+			a.Sources = sourcesOf(rs, idx)
 			for _, i := range idx {
-				r := ds.Responses[i]
-				a.Sources = append(a.Sources, r.Source)
-				a.Evidence = joinText(a.Evidence, r.Evidence)
-				a.Comment = joinText(a.Comment, r.Comment)
+				r := rs.rec(int(i))
+				a.Evidence = joinText(a.Evidence, rs.str(r.evidence))
+				a.Comment = joinText(a.Comment, rs.str(r.comment))
 			}
-			mergeResponses(&a, it, ds.Responses, idx, cfg.Scale, diags)
+			mergeResponses(&a, it, rs, idx, slots, cfg.Scale, diags)
 			if !a.Applicable {
 				a.Status = StatusNA
 				a.Score = Score{}
@@ -216,59 +211,65 @@ type answer struct {
 	hasValue   bool
 	conflict   bool
 	respondent string // "" when none is named
-	at         Source // where the answer is
+	at         int32  // the response the answer is from
 }
 
-func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Scale, diags *[]Diagnostic) {
+func mergeResponses(a *Assessment, it *Item, rs *Responses, idx []int32, slots *respondentSlots, scale Scale, diags *[]Diagnostic) {
 	if len(idx) == 0 {
 		return
 	}
-	// Group by respondent, in order of first appearance.
-	var order []string
-	byResp := map[string][]int{}
-	for _, i := range idx {
-		name := strings.TrimSpace(rs[i].Respondent)
-		if _, ok := byResp[name]; !ok {
-			order = append(order, name)
-		}
-		byResp[name] = append(byResp[name], i)
-	}
+	defer slots.reset()
+	// Group by respondent, in order of first appearance: answers[k] is the
+	// k-th respondent's answer (its first informative response). Repeats give
+	// diagnostics, listed by respondent, then in the order read.
 	var answers []answer
 	conflict := false
-	for _, name := range order {
-		ans := answer{}
-		var first = -1
-		for _, i := range byResp[name] {
-			r := rs[i]
-			if !informative(r, it) {
-				continue
-			}
-			if first < 0 {
-				first = i
-				ans = answer{status: r.Status, value: r.Value, hasValue: r.HasValue, respondent: name, at: r.Source}
-				continue
-			}
-			prev := rs[first]
-			d := repeatDiagnostic(r, prev.Status, prev.HasValue, prev.Value, prev.Source.String(), name, it)
-			*diags = append(*diags, d)
-			if d.Code == CodeDuplicate {
-				continue
-			}
-			ans.conflict = true
+	type repeat struct {
+		k int
+		d Diagnostic
+	}
+	var repeats []repeat
+	for _, i := range idx {
+		r := rs.rec(int(i))
+		k := int(slots.get(r))
+		if k < 0 {
+			k = len(answers)
+			slots.set(r, int32(k))
+			answers = append(answers, answer{respondent: strings.TrimSpace(rs.str(r.respondent)), at: -1})
 		}
-		if first < 0 {
+		name := answers[k].respondent
+		if !informativeRec(r, it) {
 			continue
 		}
-		if ans.conflict {
-			conflict = true
+		ans := &answers[k]
+		if ans.at < 0 {
+			ans.status, ans.value, ans.hasValue, ans.at = r.status, r.value, r.flags&flagHasValue != 0, i
 			continue
 		}
-		answers = append(answers, ans)
+		prev := rs.rec(int(ans.at))
+		d := repeatDiagnostic(rs.At(int(i)), prev.status, prev.flags&flagHasValue != 0, prev.value, rs.source(prev).String(), name, it)
+		repeats = append(repeats, repeat{k, d})
+		if d.Code == CodeDuplicate {
+			continue
+		}
+		ans.conflict = true
+		conflict = true
+	}
+	sort.SliceStable(repeats, func(x, y int) bool { return repeats[x].k < repeats[y].k })
+	for _, r := range repeats {
+		*diags = append(*diags, r.d)
 	}
 	if conflict {
 		a.Status = StatusUnknown
 		return
 	}
+	known := answers[:0]
+	for _, ans := range answers {
+		if ans.at >= 0 {
+			known = append(known, ans)
+		}
+	}
+	answers = known
 	// Combine respondents. On an optional status item, none is "option not used":
 	// not applicable, like na.
 	optional := it.Obligation == Optional && it.Type != NumericItem
@@ -333,9 +334,13 @@ func mergeResponses(a *Assessment, it *Item, rs []Response, idx []int, scale Sca
 		a.OptionNotUsed = len(notUsed) > 0
 	}
 	if len(notUsed) > 0 && len(used) > 0 {
-		*diags = append(*diags, optionDisagreement(a, notUsed, used))
+		*diags = append(*diags, optionDisagreement(a, rs, notUsed, used))
 	}
 }
+
+// optionDisagreementNames is the most respondents an option-disagreement
+// message names on each side; the others are counted.
+const optionDisagreementNames = 10
 
 // CodeOptionDisagreement (info): respondents disagree on whether a country uses
 // an optional provision; the score comes from those who say it is used (SPEC 5).
@@ -347,15 +352,19 @@ var ErrOptionDisagreement = errors.New("respondents disagree on whether an optio
 // optionDisagreement is the info diagnostic for respondents who disagree on
 // whether the country uses the option of an optional item, at the cell of the
 // first answer that says it is not used.
-func optionDisagreement(a *Assessment, notUsed, used []answer) Diagnostic {
+func optionDisagreement(a *Assessment, rs *Responses, notUsed, used []answer) Diagnostic {
 	who := func(as []answer) string {
-		parts := make([]string, len(as))
-		for i, x := range as {
+		n := min(len(as), optionDisagreementNames)
+		parts := make([]string, n, n+1)
+		for i, x := range as[:n] {
 			parts[i] = firstNonEmptyString(x.respondent, "a respondent") + " (" + x.status.String()
-			if at := x.at.String(); at != "" {
+			if at := rs.Source(int(x.at)).String(); at != "" {
 				parts[i] += " at " + at
 			}
 			parts[i] += ")"
+		}
+		if more := len(as) - n; more > 0 {
+			parts = append(parts, fmt.Sprintf("and %d more (all of them on the Reconcile sheet)", more))
 		}
 		return strings.Join(parts, ", ")
 	}
@@ -363,7 +372,7 @@ func optionDisagreement(a *Assessment, notUsed, used []answer) Diagnostic {
 		"respondents disagree on whether %s uses the option of %s: not used according to %s, used according to %s; "+
 			"as an option not used is not applicable, the score comes from those who say it is used (%s) — worth checking with the respondents",
 		a.Country, a.Item, who(notUsed), who(used), a.Status)}
-	setPos(&d, notUsed[0].at)
+	setPos(&d, rs.Source(int(notUsed[0].at)))
 	return d
 }
 
@@ -382,6 +391,14 @@ func informative(r Response, it *Item) bool {
 		return r.HasValue || r.Status == StatusNA
 	}
 	return r.Status != StatusUnknown
+}
+
+// informativeRec reports whether a response says anything about the item.
+func informativeRec(r *respRecord, it *Item) bool {
+	if it.Type == NumericItem {
+		return r.flags&flagHasValue != 0 || r.status == StatusNA
+	}
+	return r.status != StatusUnknown
 }
 
 func setPos(d *Diagnostic, s Source) {

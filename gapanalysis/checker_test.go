@@ -14,7 +14,7 @@ import (
 // responses come grouped as Analyze groups them.
 func TestCheckerMatchesAnalyze(t *testing.T) {
 	cl := testChecklist(t)
-	base := testDataset().Responses
+	base := testDataset().Responses.Slice()
 	rng := rand.New(rand.NewPCG(3, 4))
 	var rs []Response
 	for n := 0; n < 400; n++ {
@@ -28,7 +28,7 @@ func TestCheckerMatchesAnalyze(t *testing.T) {
 		r.Source.Cell = cellRef(n)
 		rs = append(rs, r)
 	}
-	res, err := Analyze(cl, &Dataset{Responses: rs}, DefaultConfig())
+	res, err := Analyze(cl, &Dataset{Responses: NewResponses(rs...)}, DefaultConfig())
 	require.NoError(t, err)
 	type d struct {
 		sev  Severity
@@ -52,7 +52,7 @@ func TestCheckerMatchesAnalyze(t *testing.T) {
 	}
 	assert.ElementsMatch(t, want, got)
 	assert.Equal(t, len(rs), ck.Responses())
-	assert.Equal(t, (&Dataset{Responses: rs}).Countries(), ck.Countries())
+	assert.Equal(t, (&Dataset{Responses: NewResponses(rs...)}).Countries(), ck.Countries())
 
 	// After the second pass the messages are Analyze's, word for word, naming
 	// both cells.

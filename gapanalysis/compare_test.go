@@ -81,17 +81,17 @@ func waveDatasets() (old, new *Dataset) {
 		{"HR", StatusFull, StatusFull},
 	}
 	for _, r := range a {
-		old.Responses = append(old.Responses, resp(r.c, "D", StatusFull))
-		new.Responses = append(new.Responses, resp(r.c, "D", StatusFull))
+		old.Responses.Append(resp(r.c, "D", StatusFull))
+		new.Responses.Append(resp(r.c, "D", StatusFull))
 		if r.old != StatusUnknown {
-			old.Responses = append(old.Responses, resp(r.c, "A", r.old))
+			old.Responses.Append(resp(r.c, "A", r.old))
 		}
 		if r.new != StatusUnknown {
-			new.Responses = append(new.Responses, resp(r.c, "A", r.new))
+			new.Responses.Append(resp(r.c, "A", r.new))
 		}
 	}
-	old.Responses = append(old.Responses, resp("HR", "C", StatusFull), resp("MT", "A", StatusFull))
-	new.Responses = append(new.Responses, resp("HR", "C", StatusNone), resp("LU", "A", StatusNone))
+	old.Responses.Append(resp("HR", "C", StatusFull), resp("MT", "A", StatusFull))
+	new.Responses.Append(resp("HR", "C", StatusNone), resp("LU", "A", StatusNone))
 	return old, new
 }
 
@@ -168,7 +168,7 @@ func TestCompareTransitions(t *testing.T) {
 
 	// Sources of both waves travel with the change.
 	ch := findChange(t, cmp, "AT", "A")
-	assert.Equal(t, []Source{{File: "s.xlsx", Sheet: "S", Cell: "ATA"}}, ch.OldSources)
+	assert.Equal(t, []Source{{File: "s.xlsx", Sheet: "S", Cell: "ATA"}}, ch.OldSources.Slice())
 	assert.Equal(t, Known(0.5), ch.OldScore)
 	assert.Equal(t, Known(1.0), ch.NewScore)
 
@@ -388,14 +388,14 @@ pillars:
 	cl2, err := LoadChecklist(src, "test2.yaml")
 	require.NoError(t, err)
 	_, dsNew := waveDatasets()
-	dsNew.Responses = append(dsNew.Responses, resp("AT", "H", StatusNone))
+	dsNew.Responses.Append(resp("AT", "H", StatusNone))
 	var keep []Response
-	for _, r := range dsNew.Responses {
+	for _, r := range dsNew.Responses.All() {
 		if cl2.Item(r.Item) != nil {
 			keep = append(keep, r)
 		}
 	}
-	dsNew.Responses = keep
+	dsNew.Responses = NewResponses(keep...)
 	new, err := Analyze(cl2, dsNew, DefaultConfig())
 	require.NoError(t, err)
 	cmp, err := Compare(old, new)
@@ -462,7 +462,7 @@ pillars:
 `), "num.yaml")
 	require.NoError(t, err)
 	wave := func(at, be, cy float64) *Dataset {
-		return &Dataset{Responses: []Response{num("AT", "N", at), num("BE", "N", be), num("CY", "N", cy)}}
+		return &Dataset{Responses: NewResponses(num("AT", "N", at), num("BE", "N", be), num("CY", "N", cy))}
 	}
 	old, err := Analyze(cl, wave(5, 5, 5), DefaultConfig())
 	require.NoError(t, err)

@@ -87,7 +87,9 @@ func (a SheetAccount) Balanced() bool { return a.RowsRead == a.RowsUsed+a.RowsRe
 // Dataset is the result of importing one or more survey files: the responses, every
 // problem found, and the per-sheet accounting. Merge combines datasets.
 type Dataset struct {
-	Responses   []Response
+	// Responses are the answers read, in the order read (see Responses for
+	// how to read and add them).
+	Responses   Responses
 	Diagnostics []Diagnostic
 	Accounts    []SheetAccount
 	// Synthetic marks data made up for testing and demonstration; every output
@@ -104,13 +106,15 @@ type Dataset struct {
 	Panel *Panel
 }
 
-// Merge appends the responses, diagnostics and accounts of other to d. The merged
+// Merge appends the responses, diagnostics and accounts of other to d. When d
+// has no responses yet, it takes over other's storage instead of copying it:
+// other must then not be appended to. The merged
 // dataset is synthetic if either part is, and keeps d's Seed unless it is 0.
 func (d *Dataset) Merge(other *Dataset) {
 	if other == nil {
 		return
 	}
-	d.Responses = append(d.Responses, other.Responses...)
+	d.Responses.appendAll(&other.Responses)
 	d.Diagnostics = append(d.Diagnostics, other.Diagnostics...)
 	d.Accounts = append(d.Accounts, other.Accounts...)
 	d.Synthetic = d.Synthetic || other.Synthetic
@@ -132,10 +136,10 @@ func (d *Dataset) Merge(other *Dataset) {
 func (d *Dataset) Countries() []CountryCode {
 	seen := map[CountryCode]bool{}
 	var out []CountryCode
-	for _, r := range d.Responses {
-		if r.Country != "" && !seen[r.Country] {
-			seen[r.Country] = true
-			out = append(out, r.Country)
+	for i := range d.Responses.Len() {
+		if c := d.Responses.Country(i); c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
 		}
 	}
 	sortCodes(out)

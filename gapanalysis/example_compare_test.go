@@ -27,10 +27,10 @@ pillars:
 		panic(err)
 	}
 	wave := func(atA, atB, beA, beB gapanalysis.Status) *gapanalysis.Dataset {
-		return &gapanalysis.Dataset{Responses: []gapanalysis.Response{
+		return &gapanalysis.Dataset{Responses: gapanalysis.NewResponses([]gapanalysis.Response{
 			{Country: "AT", Item: "A", Status: atA}, {Country: "AT", Item: "B", Status: atB},
 			{Country: "BE", Item: "A", Status: beA}, {Country: "BE", Item: "B", Status: beB},
-		}}
+		}...)}
 	}
 	cfg := gapanalysis.DefaultConfig()
 	cfg.Uncertainty.Samples = 0

@@ -33,11 +33,11 @@ measures:
 	r := func(c gapanalysis.CountryCode, i gapanalysis.ItemID, s gapanalysis.Status, evidence string) gapanalysis.Response {
 		return gapanalysis.Response{Country: c, Item: i, Status: s, Evidence: evidence}
 	}
-	ds := &gapanalysis.Dataset{Responses: []gapanalysis.Response{
+	ds := &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(
 		r("AT", "A", gapanalysis.StatusFull, ""), r("AT", "B", gapanalysis.StatusNone, ""), r("AT", "C", gapanalysis.StatusPartial, ""),
 		r("BE", "A", gapanalysis.StatusFull, ""), r("BE", "B", gapanalysis.StatusFull, "Criminal Code, art. 417/25"), r("BE", "C", gapanalysis.StatusPartial, ""),
 		r("FR", "A", gapanalysis.StatusNone, ""), r("FR", "B", gapanalysis.StatusFull, "Code pénal, art. 227-22"), r("FR", "C", gapanalysis.StatusFull, ""),
-	}}
+	)}
 	res, err := gapanalysis.Analyze(cl, ds, gapanalysis.DefaultConfig())
 	if err != nil {
 		panic(err)

@@ -30,12 +30,12 @@ measures:
 	if err != nil {
 		panic(err)
 	}
-	ds := &gapanalysis.Dataset{Responses: []gapanalysis.Response{
+	ds := &gapanalysis.Dataset{Responses: gapanalysis.NewResponses([]gapanalysis.Response{
 		{Country: "AT", Item: "A", Status: gapanalysis.StatusFull},
 		{Country: "AT", Item: "B", Status: gapanalysis.StatusPartial},
 		{Country: "BE", Item: "A", Status: gapanalysis.StatusNone},
 		{Country: "BE", Item: "B", Status: gapanalysis.StatusFull},
-	}}
+	}...)}
 	res, err := gapanalysis.Analyze(cl, ds, gapanalysis.DefaultConfig())
 	if err != nil {
 		panic(err)
@@ -69,7 +69,7 @@ func ExampleMonteCarlo() {
 	ds := &gapanalysis.Dataset{Synthetic: true}
 	for _, c := range []gapanalysis.CountryCode{"AT", "BE", "FR"} {
 		for i, it := range cl.Items() {
-			ds.Responses = append(ds.Responses, gapanalysis.Response{Country: c, Item: it.ID, Status: gapanalysis.Status(1 + (i+len(c)+int(c[0]))%3)})
+			ds.Responses.Append(gapanalysis.Response{Country: c, Item: it.ID, Status: gapanalysis.Status(1 + (i+len(c)+int(c[0]))%3)})
 		}
 	}
 	cfg := gapanalysis.DefaultConfig()

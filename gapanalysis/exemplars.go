@@ -164,7 +164,7 @@ func (p *practiceIndex) firstExemplars(ci, ii, n int, slab []Exemplar) (out, res
 			continue
 		}
 		a := p.at(e, ii)
-		slab = append(slab, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e], Evidence: a.Evidence, Sources: a.Sources[:len(a.Sources):len(a.Sources)]})
+		slab = append(slab, Exemplar{Country: p.countries[e], Similarity: p.sim[ci][e], Evidence: a.Evidence, Sources: a.Sources})
 	}
 	if len(slab) == start {
 		return nil, slab

@@ -58,13 +58,13 @@ func practiceDataset() *Dataset {
 		x.Evidence = "Law of " + string(c) + " on " + string(i)
 		return x
 	}
-	return &Dataset{Responses: []Response{
+	return &Dataset{Responses: NewResponses(
 		r("AT", "X1", StatusFull), r("AT", "X2", StatusPartial), r("AT", "X3", StatusNone), r("AT", "O1", StatusFull), r("AT", "P1", StatusFull),
 		r("BE", "X1", StatusFull), r("BE", "X2", StatusFull), r("BE", "X3", StatusNone), r("BE", "O1", StatusNone), r("BE", "P1", StatusPartial),
 		r("CY", "X1", StatusNone), r("CY", "X2", StatusFull), r("CY", "X3", StatusNone), r("CY", "O1", StatusFull), r("CY", "P1", StatusFull),
 		r("DK", "X1", StatusFull), r("DK", "P1", StatusFull),
 		r("EE", "X1", StatusPartial), r("EE", "X3", StatusNone), r("EE", "O1", StatusPartial), r("EE", "P1", StatusNA),
-	}}
+	)}
 }
 
 func practiceStudy(t *testing.T, mod func(*Config)) *Result {
@@ -148,8 +148,8 @@ func TestExemplarsHandWorked(t *testing.T) {
 		assert.Equal(t, want[k], exemplarCodes(g.Exemplars), "exemplars of %s %s", g.Country, g.Item)
 		for _, e := range g.Exemplars {
 			assert.Equal(t, "Law of "+string(e.Country)+" on "+string(g.Item), e.Evidence)
-			require.Len(t, e.Sources, 1)
-			assert.Equal(t, string(e.Country)+string(g.Item), e.Sources[0].Cell)
+			require.Len(t, e.Sources.Slice(), 1)
+			assert.Equal(t, string(e.Country)+string(g.Item), e.Sources.At(0).Cell)
 			s, _ := res.Similarity(g.Country, e.Country)
 			assert.Equal(t, s, e.Similarity)
 		}

@@ -49,7 +49,7 @@ func TestJudgeKnownIssues(t *testing.T) {
 			assert.Equal(t, tc.verdict, v.Verdict)
 			assert.Equal(t, tc.status, v.Status)
 			assert.Equal(t, tc.score, v.Score)
-			assert.Equal(t, tc.sources, v.Sources)
+			assert.Equal(t, tc.sources, v.Sources.Slice())
 		})
 	}
 	assert.Nil(t, JudgeKnownIssues(res, nil))

@@ -50,7 +50,7 @@ func FuzzLoadChecklist(f *testing.F) {
 		}
 		var ds Dataset
 		for _, it := range cl.Items() {
-			ds.Responses = append(ds.Responses,
+			ds.Responses.Append(
 				Response{Country: "AT", Item: it.ID, Status: StatusPartial, Value: 3, HasValue: it.Type == NumericItem},
 				Response{Country: "BE", Item: it.ID, Status: StatusFull, Value: 7, HasValue: it.Type == NumericItem})
 		}

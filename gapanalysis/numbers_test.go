@@ -220,9 +220,13 @@ func TestLoadConfigNumbers(t *testing.T) {
 // testDataset's E values are AT 10, BE 30 (DK is not bound).
 func datasetWithE(v float64) *Dataset {
 	ds := testDataset()
-	for i, r := range ds.Responses {
+	for i, r := range ds.Responses.All() {
 		if r.Country == "AT" && r.Item == "E" {
-			ds.Responses[i].Value = v
+			{
+				edited := ds.Responses.At(i)
+				edited.Value = v
+				ds.Responses.Set(i, edited)
+			}
 		}
 	}
 	return ds
@@ -263,7 +267,7 @@ func TestAnalyzeNonFiniteResponse(t *testing.T) {
 			assert.Equal(t, Known(100), country(t, res, "AT").Themes["victims"])
 
 			// The caller's dataset is not modified.
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				if r.Country == "AT" && r.Item == "E" {
 					assert.True(t, r.HasValue)
 				}

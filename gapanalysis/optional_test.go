@@ -25,9 +25,9 @@ func optionalDataset() *Dataset {
 	by := func(r Response, who string) Response { r.Respondent = who; return r }
 	ds := &Dataset{}
 	for _, c := range []CountryCode{"AT", "BE", "CY", "FR", "LU", "MT", "NL", "PL", "SE", "DK"} {
-		ds.Responses = append(ds.Responses, resp(c, "A", StatusFull))
+		ds.Responses.Append(resp(c, "A", StatusFull))
 	}
-	ds.Responses = append(ds.Responses,
+	ds.Responses.Append(
 		resp("AT", "C", StatusFull),
 		resp("BE", "C", StatusPartial),
 		resp("CY", "C", StatusNone),
@@ -143,7 +143,7 @@ func TestAnalyzeOptionalProvisions(t *testing.T) {
 func TestModelMatchesAnalyzeOptional(t *testing.T) {
 	cl := testChecklist(t)
 	ds := optionalDataset()
-	ds.Responses = append(ds.Responses, testDataset().Responses...)
+	ds.Responses.Append(testDataset().Responses.Slice()...)
 	base := DefaultConfig()
 	base.Uncertainty.Partial = []float64{0, 1}
 	base.Uncertainty.WeightJitter = 0

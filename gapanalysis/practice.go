@@ -11,8 +11,8 @@ type Exemplar struct {
 	// difference of their item scores over the items known and applicable for
 	// both (0 when there is none).
 	Similarity float64
-	Evidence   string   // the exemplar's evidence on the item
-	Sources    []Source // the cells of the exemplar's answers
+	Evidence   string  // the exemplar's evidence on the item
+	Sources    Sources // the cells of the exemplar's answers
 }
 
 // Peer is a country similar to another one (SPEC 13).
@@ -54,7 +54,7 @@ type AgreementReport struct {
 type ReconcileUnit struct {
 	Country CountryCode
 	Item    ItemID
-	Answers []RespondentAnswer
+	Answers RespondentAnswers
 	// Hidden is true when the merged status is partial although no respondent
 	// said partial (a full against a none).
 	Hidden bool

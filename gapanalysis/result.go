@@ -156,7 +156,7 @@ type Assessment struct {
 	SD          float64
 	Evidence    string
 	Comment     string
-	Sources     []Source
+	Sources     Sources
 	Value       float64 // numeric items: the raw mean value
 	HasValue    bool
 	// OptionNotUsed is true for an optional status item that the answers say the
@@ -188,7 +188,7 @@ type Gap struct {
 	Severity float64 // 100 × gap × effective weight: index points lost
 	Evidence string
 	Comment  string
-	Sources  []Source
+	Sources  Sources
 	// Exemplars are countries at full on the item, most similar to Country first
 	// (SPEC 13); empty when no other country is at full.
 	Exemplars []Exemplar

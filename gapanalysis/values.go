@@ -45,13 +45,14 @@ func checkInputs(cl *Checklist, ds *Dataset, cfg Config) (*Dataset, error) {
 // is NaN or infinite is dropped, with a diagnostic each.
 func finiteValues(ds *Dataset) *Dataset {
 	var out *Dataset
-	for i, r := range ds.Responses {
-		if !r.HasValue || isFinite(r.Value) {
+	for i := range ds.Responses.Len() {
+		if rec := ds.Responses.rec(i); rec.flags&flagHasValue == 0 || isFinite(rec.value) {
 			continue
 		}
+		r := ds.Responses.At(i)
 		if out == nil {
 			cp := *ds
-			cp.Responses = append([]Response(nil), ds.Responses...)
+			cp.Responses = ds.Responses.clone()
 			cp.Diagnostics = append([]Diagnostic(nil), ds.Diagnostics...)
 			out = &cp
 		}
@@ -61,7 +62,8 @@ func finiteValues(ds *Dataset) *Dataset {
 		d.Err = errors.Join(ErrBadValue, ErrNonFinite)
 		setPos(&d, r.Source)
 		out.Diagnostics = append(out.Diagnostics, d)
-		out.Responses[i].Value, out.Responses[i].HasValue = 0, false
+		rec := out.Responses.rec(i)
+		rec.value, rec.flags = 0, rec.flags&^flagHasValue
 	}
 	if out == nil {
 		return ds

@@ -55,7 +55,7 @@ type ItemChange struct {
 	OldScore, NewScore Score
 	Transition         Transition
 	// OldSources and NewSources are the cells the two assessments came from.
-	OldSources, NewSources []Source
+	OldSources, NewSources Sources
 }
 
 // CountryProgress compares one country's results in the two waves. A country
@@ -156,5 +156,5 @@ type KnownIssueVerdict struct {
 	Status Status
 	Score  Score
 	// Sources are the cells of the current wave's assessment.
-	Sources []Source
+	Sources Sources
 }

@@ -76,8 +76,8 @@ func BenchmarkReadXLSX(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if len(ds.Responses) != n || !ds.Accounts[0].Balanced() {
-					b.Fatalf("read %d responses, want %d (%v)", len(ds.Responses), n, ds.Diagnostics)
+				if ds.Responses.Len() != n || !ds.Accounts[0].Balanced() {
+					b.Fatalf("read %d responses, want %d (%v)", ds.Responses.Len(), n, ds.Diagnostics)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")

@@ -21,7 +21,7 @@ func cellsFixture(name string) string {
 // "CC ITEM status [evidence] [comment] file!sheet!cell".
 func answerLines(ds *gapanalysis.Dataset) []string {
 	var out []string
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		out = append(out, respLine(r)+" ["+r.Evidence+"] ["+r.Comment+"] "+r.Source.String())
 	}
 	return out
@@ -77,7 +77,7 @@ func TestCellsFromLibreOffice(t *testing.T) {
 	t.Run("without the password", func(t *testing.T) {
 		ds, err := Open(cellsFixture("cells_synthetic_password.xlsx"), testOptions())
 		require.NoError(t, err)
-		assert.Empty(t, ds.Responses)
+		assert.Empty(t, ds.Responses.Slice())
 		assert.Equal(t, []diagLine{{gapanalysis.SevError, gapanalysis.CodeEncrypted, ""}}, diagLines(ds))
 	})
 }
@@ -139,7 +139,7 @@ func TestHiddenRowsAndSheets(t *testing.T) {
 			opts := testOptions()
 			opts.Engine = engine
 			ds := readXLSXBytes(t, buf.Bytes(), "hidden.xlsx", opts)
-			assert.Len(t, ds.Responses, 9, "hidden rows and sheets are read")
+			assert.Len(t, ds.Responses.Slice(), 9, "hidden rows and sheets are read")
 			require.Equal(t, []diagLine{
 				{gapanalysis.SevInfo, gapanalysis.CodeHidden, ""},
 				{gapanalysis.SevInfo, gapanalysis.CodeHidden, ""},
@@ -219,7 +219,7 @@ func TestTwoRowHeaders(t *testing.T) {
 			require.NoError(t, err)
 			ds := readXLSXBytes(t, buf.Bytes(), "two-rows.xlsx", testOptions())
 			var got []string
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				got = append(got, respLine(r)+" ["+r.Evidence+"] ["+r.Comment+"]")
 			}
 			assert.Equal(t, tc.want, got)

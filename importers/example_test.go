@@ -34,7 +34,7 @@ PL;D-3.5;perhaps;
 	if err != nil {
 		log.Fatal(err) // only I/O errors end up here
 	}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		fmt.Printf("%s %s %-8s %s\n", r.Country, r.Item, r.Status, r.Source)
 	}
 	for _, d := range ds.Diagnostics {

@@ -92,7 +92,7 @@ func TestFilesThatAreNotWorkbooks(t *testing.T) {
 				assert.Equal(t, tc.wantCode, d.Code)
 				assert.Contains(t, d.Message, tc.wantMsg)
 				assert.Equal(t, tc.file, d.File)
-				assert.Empty(t, ds.Responses)
+				assert.Empty(t, ds.Responses.Slice())
 				assert.True(t, errors.Is(d, d.Unwrap()))
 			}
 			ds, err := Open(writeFile(t, tc.file, tc.content), testOptions())
@@ -136,8 +136,8 @@ func TestContentDecidesTheReader(t *testing.T) {
 			require.NoError(t, err)
 			requireBalanced(t, ds)
 			assert.Equal(t, []string{tc.want}, respLines(ds))
-			assert.Equal(t, tc.sheet, ds.Responses[0].Source.Sheet)
-			assert.Equal(t, tc.file, ds.Responses[0].Source.File)
+			assert.Equal(t, tc.sheet, ds.Responses.At(0).Source.Sheet)
+			assert.Equal(t, tc.file, ds.Responses.At(0).Source.File)
 		})
 	}
 	// ReadCSV given a workbook reads it as one.
@@ -166,7 +166,7 @@ func TestLimits(t *testing.T) {
 		opts := testOptions()
 		opts.MaxRows = 6
 		ds := readCSVString(t, text, "r.csv", opts)
-		assert.Len(t, ds.Responses, 5)
+		assert.Len(t, ds.Responses.Slice(), 5)
 		require.Len(t, ds.Diagnostics, 1)
 		assert.Equal(t, gapanalysis.CodeTooLarge, ds.Diagnostics[0].Code)
 		assert.Equal(t, 7, ds.Diagnostics[0].Row)
@@ -177,13 +177,13 @@ func TestLimits(t *testing.T) {
 	t.Run("csv rows: no limit", func(t *testing.T) {
 		opts := testOptions()
 		opts.MaxRows = -1
-		assert.Len(t, readCSVString(t, text, "r.csv", opts).Responses, 10)
+		assert.Len(t, readCSVString(t, text, "r.csv", opts).Responses.Slice(), 10)
 	})
 	t.Run("csv bytes", func(t *testing.T) {
 		opts := testOptions()
 		opts.MaxUnpackedSize = 59 // the header and 3 rows (20 + 3×13)
 		ds := readCSVString(t, text, "b.csv", opts)
-		assert.Len(t, ds.Responses, 3)
+		assert.Len(t, ds.Responses.Slice(), 3)
 		require.Len(t, ds.Diagnostics, 1)
 		assert.Equal(t, gapanalysis.CodeTooLarge, ds.Diagnostics[0].Code)
 		assert.Equal(t, "the file is larger than 59 bytes, the most that is read; the rest of it was not read",
@@ -196,7 +196,7 @@ func TestLimits(t *testing.T) {
 		opts := testOptions()
 		opts.MaxUnpackedSize = int64(len(text))
 		ds := readCSVString(t, text, "b.csv", opts)
-		assert.Len(t, ds.Responses, 10)
+		assert.Len(t, ds.Responses.Slice(), 10)
 		assert.Empty(t, ds.Diagnostics)
 	})
 	rows := [][]any{{"Country", "Item", "Status"}}
@@ -208,7 +208,7 @@ func TestLimits(t *testing.T) {
 		opts := testOptions()
 		opts.MaxRows = 3
 		ds := readXLSXBytes(t, book, "r.xlsx", opts)
-		assert.Len(t, ds.Responses, 2)
+		assert.Len(t, ds.Responses.Slice(), 2)
 		require.Len(t, ds.Diagnostics, 1)
 		assert.Equal(t, gapanalysis.CodeTooLarge, ds.Diagnostics[0].Code)
 		assert.Equal(t, "S", ds.Diagnostics[0].Sheet)
@@ -229,7 +229,7 @@ func TestLimits(t *testing.T) {
 		} {
 			ds, err := read()
 			require.NoError(t, err)
-			assert.Empty(t, ds.Responses)
+			assert.Empty(t, ds.Responses.Slice())
 			require.Len(t, ds.Diagnostics, 1)
 			assert.Equal(t, gapanalysis.CodeTooLarge, ds.Diagnostics[0].Code)
 			assert.Equal(t, "the workbook unpacks to "+sizeText(unpacked)+", more than "+sizeText(int64(len(book)))+

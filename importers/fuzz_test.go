@@ -52,7 +52,7 @@ func checkDataset(t *testing.T, ds *gapanalysis.Dataset, err error, cl *gapanaly
 			t.Fatalf("unbalanced account %+v", a)
 		}
 	}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if _, ok := gapanalysis.CountryByCode(r.Country); !ok {
 			t.Fatalf("response with unknown country %q", r.Country)
 		}

@@ -85,5 +85,5 @@ func TestStatusInDateCell(t *testing.T) {
 	ds := readXLSXBytes(t, buf.Bytes(), "dates.xlsx", testOptions())
 	assert.Equal(t, []string{"AT D-3.4 full", "BE D-3.4 none", "CZ D-3.4 partial"}, respLines(ds))
 	assert.Empty(t, ds.Diagnostics)
-	assert.Equal(t, "2024-03-15", ds.Responses[2].Evidence)
+	assert.Equal(t, "2024-03-15", ds.Responses.At(2).Evidence)
 }

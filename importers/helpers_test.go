@@ -164,7 +164,7 @@ func respLine(r gapanalysis.Response) string {
 
 func respLines(ds *gapanalysis.Dataset) []string {
 	var out []string
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		out = append(out, respLine(r))
 	}
 	return out
@@ -173,7 +173,7 @@ func respLines(ds *gapanalysis.Dataset) []string {
 // sortedResponses returns the responses as sortable lines, sources left out.
 func sortedResponses(ds *gapanalysis.Dataset) []string {
 	var out []string
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		out = append(out, fmt.Sprintf("%s|%s|%s|%v|%g|%s|%s|%s", r.Country, r.Item, r.Status,
 			r.HasValue, r.Value, r.Evidence, r.Comment, r.Respondent))
 	}

@@ -51,7 +51,7 @@ func TestReadKnownIssuesSemicolonCSV(t *testing.T) {
 	assert.Equal(t, 4, acct.RowsReported)
 	assert.Equal(t, 1, acct.BlankRows)
 	assert.True(t, acct.Balanced())
-	assert.Empty(t, ds.Responses)
+	assert.Empty(t, ds.Responses.Slice())
 
 	tests := []struct {
 		code gapanalysis.Code

@@ -38,7 +38,7 @@ D-5.2;Possession of abuse material;nein;non;όχι
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		fmt.Printf("%s %s %-8s %s\n", r.Country, r.Item, r.Status, r.Source)
 	}
 	for _, d := range ds.Diagnostics {
@@ -77,7 +77,7 @@ func ExampleLoadMapping() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		fmt.Printf("%s %s %-8s %-28s %s\n", r.Country, r.Item, r.Status, r.Respondent, r.Source)
 	}
 	for _, d := range ds.Diagnostics {

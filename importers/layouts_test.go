@@ -251,12 +251,12 @@ func TestRespondentsMapping(t *testing.T) {
 		assert.Equal(t, 1, d.Row)
 	}
 	// Q3 (D-5.2) and Q6 (BP-HOTLINE) each hold one answer per respondent.
-	assert.Len(t, with.Responses, len(without.Responses)+2*5)
+	assert.Len(t, with.Responses.Slice(), without.Responses.Len()+2*5)
 
 	// Every respondent row keeps its respondent; the unnamed one is named after
 	// its row, and the comment column goes with its item.
 	var got []string
-	for _, r := range with.Responses {
+	for _, r := range with.Responses.All() {
 		if r.Item == "D-20.3.a" {
 			got = append(got, fmt.Sprintf("%s %s %s %q %s", r.Country, r.Respondent, r.Status, r.Comment, r.Source))
 		}
@@ -439,7 +439,7 @@ func TestForcedLayoutWithoutHeader(t *testing.T) {
 			assert.Equal(t, []diagLine{tc.want}, diagLines(ds))
 			assert.Contains(t, ds.Diagnostics[0].Message, tc.wantMsg)
 			assert.Equal(t, []gapanalysis.SheetAccount{tc.acct}, ds.Accounts)
-			assert.Empty(t, ds.Responses)
+			assert.Empty(t, ds.Responses.Slice())
 		})
 	}
 }
@@ -533,7 +533,7 @@ func TestMatrixDiagnostics(t *testing.T) {
 			assert.Equal(t, []gapanalysis.SheetAccount{{File: file, Sheet: sheetName, Layout: LayoutMatrix,
 				RowsRead: 6, RowsUsed: 2, RowsReported: 4, BlankRows: 1}}, ds.Accounts)
 			var cells []string
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				cells = append(cells, r.Source.Cell)
 			}
 			assert.Equal(t, []string{"C4", "F4", "C7", "F7", "C8", "F8", "C10"}, cells)
@@ -579,7 +579,7 @@ func TestRespondentsDiagnostics(t *testing.T) {
 		{gapanalysis.SevWarning, gapanalysis.CodeUnnamedColumn, "", "1 value in columns without a header was not read: J7; give the column a header (or clear the cells) if it holds answers"},
 	}, got)
 	var resp []string
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		resp = append(resp, fmt.Sprintf("%s %s %s %q %s", respLine(r), r.Respondent, r.Source.Cell, r.Evidence, r.Source.File))
 	}
 	assert.Equal(t, []string{
@@ -625,7 +625,7 @@ func TestRespondentsNotes(t *testing.T) {
 	ds := readCSVString(t, "Country,Comment D-3.5,D-3.4,D-3.4 - Comments,Legal basis [D-3.4],D-5.2 notes,D-3.4 remarks\n"+
 		"AT,x,yes,c1,e1,n1,r1\nBE,,,only a comment,,,\n", "n.csv", testOptions())
 	var got []string
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		got = append(got, fmt.Sprintf("%s %q %q", respLine(r), r.Evidence, r.Comment))
 	}
 	assert.Equal(t, []string{`AT D-3.4 full "e1" "c1"`, `BE D-3.4 unknown "" "only a comment"`}, got)

@@ -58,8 +58,8 @@ func TestPassword(t *testing.T) {
 				assert.Equal(t, tc.want, respLines(ds))
 				if tc.wantCode == "" {
 					assert.Empty(t, ds.Diagnostics)
-					assert.Equal(t, "locked.xlsx", ds.Responses[0].Source.File)
-					assert.Equal(t, "Answers", ds.Responses[0].Source.Sheet)
+					assert.Equal(t, "locked.xlsx", ds.Responses.At(0).Source.File)
+					assert.Equal(t, "Answers", ds.Responses.At(0).Source.Sheet)
 					continue
 				}
 				require.Len(t, ds.Diagnostics, 1)
@@ -196,7 +196,7 @@ func TestZipBombs(t *testing.T) {
 			assert.Equal(t, gapanalysis.SevError, d.Severity)
 			assert.Equal(t, tc.want, d.Message)
 			assert.Equal(t, "bomb.xlsx", d.File)
-			assert.Empty(t, ds.Responses)
+			assert.Empty(t, ds.Responses.Slice())
 
 			path := writeFile(t, "bomb.xlsx", bomb)
 			alloc = allocated(func() { ds, err = Open(path, opts) })
@@ -224,7 +224,7 @@ func TestZipBombInALargeWorksheetPart(t *testing.T) {
 	if !raceEnabled {
 		assert.Less(t, alloc, uint64(4*declared), "bytes allocated while reading the zip bomb")
 	}
-	assert.Empty(t, ds.Responses)
+	assert.Empty(t, ds.Responses.Slice())
 	var stopped []gapanalysis.Code
 	for _, d := range ds.Diagnostics {
 		if d.Severity == gapanalysis.SevError {

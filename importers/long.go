@@ -472,7 +472,7 @@ func (s *sheetImport) emit(resp gapanalysis.Response) {
 		s.r.sink(resp)
 		return
 	}
-	s.ds.Responses = append(s.ds.Responses, resp)
+	s.ds.Responses.Append(resp)
 }
 
 // maxCellText is the most characters (UTF-16 code units) a spreadsheet cell

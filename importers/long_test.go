@@ -243,8 +243,8 @@ func TestEveryStatusSpellingThroughCSV(t *testing.T) {
 
 	ds := readCSVString(t, buf.String(), "spellings.csv", testOptions())
 	require.Empty(t, ds.Diagnostics)
-	require.Len(t, ds.Responses, len(want))
-	for i, r := range ds.Responses {
+	require.Len(t, ds.Responses.Slice(), len(want))
+	for i, r := range ds.Responses.All() {
 		assert.Equal(t, want[i], r.Status, "row %d (%s)", i+2, r.Source.Cell)
 		assert.Equal(t, fmt.Sprintf("C%d", i+2), r.Source.Cell)
 	}
@@ -316,8 +316,8 @@ func TestCountryFormsThroughImporter(t *testing.T) {
 	}
 	ds := readXLSXBytes(t, xlsxBytes(t, sheet{"Countries", rows}), "countries.xlsx", testOptions())
 	require.Empty(t, ds.Diagnostics)
-	require.Len(t, ds.Responses, len(forms))
-	for i, r := range ds.Responses {
+	require.Len(t, ds.Responses.Slice(), len(forms))
+	for i, r := range ds.Responses.All() {
 		assert.Equal(t, forms[i].want, r.Country, forms[i].text)
 	}
 }
@@ -380,13 +380,13 @@ func TestBadRows(t *testing.T) {
 		"SE N-CASES na", "DE N-CASES unknown=1234.5", "BE N-CASES unknown=3", "FI D-3.4 full",
 	}, respLines(ds))
 	sources := map[string]string{}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		sources[string(r.Country)] = r.Source.String()
 	}
 	assert.Equal(t, map[string]string{"IT": "bad.csv!C4", "NL": "bad.csv!D5", "FR": "bad.csv!C9",
 		"ES": "bad.csv!C10", "SE": "bad.csv!C11", "DE": "bad.csv!D12", "BE": "bad.csv!D13",
 		"FI": "bad.csv!C14"}, sources)
-	assert.Equal(t, "spaced", ds.Responses[7].Comment)
+	assert.Equal(t, "spaced", ds.Responses.At(7).Comment)
 	// Rows 2–15 are data rows; 9, 10, 11, 12 and 14 are used; 2–8, 13 and 15 reported.
 	assert.Equal(t, []gapanalysis.SheetAccount{{File: "bad.csv", Layout: "long", RowsRead: 14,
 		RowsUsed: 5, RowsReported: 9}}, ds.Accounts)
@@ -414,7 +414,7 @@ func TestBadRowsInXLSXCells(t *testing.T) {
 	assert.Equal(t, "x.xlsx!Survey!D7: error bad-status: status \"??!\" is not in the vocabulary (full, partial, "+
 		"none, n/a, unknown and their spellings); the answer is counted as unknown", ds.Diagnostics[1].Error())
 	assert.Equal(t, []string{"AT D-3.4 full", "BE D-3.4 unknown", "CZ D-3.4 none", "DE D-3.4 unknown"}, respLines(ds))
-	assert.Equal(t, "x.xlsx!Survey!D4", ds.Responses[0].Source.String())
+	assert.Equal(t, "x.xlsx!Survey!D4", ds.Responses.At(0).Source.String())
 }
 
 func TestFixturesFromOtherSoftware(t *testing.T) {
@@ -481,17 +481,17 @@ func TestFixturesFromOtherSoftware(t *testing.T) {
 func TestFixtureDetails(t *testing.T) {
 	ds, err := Open(fixture("long_synthetic_openpyxl.xlsx"), testOptions())
 	require.NoError(t, err)
-	de := ds.Responses[1]
+	de := ds.Responses.At(1)
 	assert.Equal(t, gapanalysis.Response{Country: "DE", Item: "D-3.5", Status: gapanalysis.StatusPartial,
 		Evidence: "StGB § 176", Comment: "only some forms", Respondent: "Expert B",
 		Source: gapanalysis.Source{File: "long_synthetic_openpyxl.xlsx", Sheet: "Answers", Cell: "C5"}}, de)
-	assert.Equal(t, "long_synthetic_openpyxl.xlsx!Answers!G7", ds.Responses[3].Source.String())
+	assert.Equal(t, "long_synthetic_openpyxl.xlsx!Answers!G7", ds.Responses.At(3).Source.String())
 
 	ds, err = Open(fixture("long_synthetic_cp1252_semicolon.csv"), testOptions())
 	require.NoError(t, err)
-	assert.Equal(t, "Loi pénale § 207; article 2", ds.Responses[0].Comment)
-	assert.Equal(t, "«partiel»", ds.Responses[5].Comment)
-	assert.Equal(t, "Anzahl der Fälle", ds.Responses[7].Comment)
+	assert.Equal(t, "Loi pénale § 207; article 2", ds.Responses.At(0).Comment)
+	assert.Equal(t, "«partiel»", ds.Responses.At(5).Comment)
+	assert.Equal(t, "Anzahl der Fälle", ds.Responses.At(7).Comment)
 	assert.Equal(t, `unknown country "Frankreich"`, ds.Diagnostics[0].Message)
 
 	// LibreOffice stored "50%" as the number 0.5 with a percent format; read raw it is a status.
@@ -526,7 +526,7 @@ func TestShuffledRowsGiveTheSameResponses(t *testing.T) {
 		return out
 	}
 	want := read(base)
-	require.Len(t, want.Responses, 11)
+	require.Len(t, want.Responses.Slice(), 11)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 20; i++ {
 		lines := append([]string(nil), base...)
@@ -596,12 +596,12 @@ func TestCSVDialects(t *testing.T) {
 				w = tc.want
 			}
 			if len(w) == 0 {
-				assert.Empty(t, ds.Responses)
+				assert.Empty(t, ds.Responses.Slice())
 				return
 			}
 			assert.Equal(t, w, respLines(ds))
 			assert.Empty(t, ds.Diagnostics)
-			assert.Equal(t, tc.cmt, ds.Responses[0].Comment)
+			assert.Equal(t, tc.cmt, ds.Responses.At(0).Comment)
 		})
 	}
 }
@@ -689,9 +689,9 @@ func TestDataSheetColumns(t *testing.T) {
 	}}
 	ds := readXLSXBytes(t, xlsxBytes(t, data), "report.xlsx", testOptions())
 	assert.Equal(t, []string{"AT D-3.4 full", "AT N-CASES unknown=12.5", "BE D-3.5 partial"}, respLines(ds))
-	assert.Equal(t, "StGB", ds.Responses[0].Evidence)
-	assert.Equal(t, "R1", ds.Responses[0].Respondent)
-	assert.Equal(t, "report.xlsx!Data!D3", ds.Responses[1].Source.String())
+	assert.Equal(t, "StGB", ds.Responses.At(0).Evidence)
+	assert.Equal(t, "R1", ds.Responses.At(0).Respondent)
+	assert.Equal(t, "report.xlsx!Data!D3", ds.Responses.At(1).Source.String())
 	require.Len(t, ds.Diagnostics, 1)
 	assert.Equal(t, gapanalysis.CodeIgnoredColumn, ds.Diagnostics[0].Code)
 	assert.Equal(t, gapanalysis.SevInfo, ds.Diagnostics[0].Severity)
@@ -699,8 +699,8 @@ func TestDataSheetColumns(t *testing.T) {
 
 	// Without an evidence column, Source is the evidence.
 	ds = readCSVString(t, "Country,Item,Status,Source,Extra\nAT,D-3.4,yes,Gazette 2019/12,x\n", "s.csv", testOptions())
-	require.Len(t, ds.Responses, 1)
-	assert.Equal(t, "Gazette 2019/12", ds.Responses[0].Evidence)
+	require.Len(t, ds.Responses.Slice(), 1)
+	assert.Equal(t, "Gazette 2019/12", ds.Responses.At(0).Evidence)
 	require.Len(t, ds.Diagnostics, 1)
 	assert.Equal(t, `columns ignored: "Extra" (E1)`, ds.Diagnostics[0].Message)
 }

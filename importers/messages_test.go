@@ -60,8 +60,8 @@ func TestLongValuesQuotedShort(t *testing.T) {
 func TestLongTextWarning(t *testing.T) {
 	long := strings.Repeat("§ 207 StGB;", 3000) // 33,000 characters
 	ds := readCSVString(t, "Country,Item,Status,Evidence\nAT,D-3.4,yes,"+long+"\nBE,D-3.4,no,short\n", "s.csv", testOptions())
-	require.Len(t, ds.Responses, 2)
-	assert.Equal(t, long, ds.Responses[0].Evidence)
+	require.Len(t, ds.Responses.Slice(), 2)
+	assert.Equal(t, long, ds.Responses.At(0).Evidence)
 	require.Len(t, ds.Diagnostics, 1)
 	d := ds.Diagnostics[0]
 	assert.Equal(t, "s.csv!C2: warning long-text: the evidence of this answer (AT / D-3.4) has 33,000 characters, "+

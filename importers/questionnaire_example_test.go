@@ -63,7 +63,7 @@ func ExampleOpenAll_questionnaires() {
 		fmt.Println(err)
 		return
 	}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		fmt.Printf("%s %-5s %-7s %-10q %s\n", r.Country, r.Item, r.Status, r.Respondent, r.Source)
 	}
 	for _, a := range ds.Accounts {

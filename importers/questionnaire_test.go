@@ -126,7 +126,7 @@ type qAnswer struct {
 
 func qAnswers(ds *gapanalysis.Dataset, country gapanalysis.CountryCode, file string) []qAnswer {
 	var out []qAnswer
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if r.Country != country || r.Source.File != file || r.Source.Sheet != report.SheetQuestionnaire {
 			continue
 		}
@@ -317,9 +317,9 @@ func TestQuestionnaireRoundTrip(t *testing.T) {
 			assert.Equal(t, tc.diags, diagTexts(ds))
 			if tc.country != "" {
 				assert.Equal(t, tc.want, qAnswers(ds, tc.country, file))
-				assert.Len(t, ds.Responses, len(tc.want))
+				assert.Len(t, ds.Responses.Slice(), len(tc.want))
 			} else {
-				assert.Empty(t, ds.Responses)
+				assert.Empty(t, ds.Responses.Slice())
 			}
 			require.Len(t, ds.Accounts, 1, "the Questionnaire sheet has an account, the Cover none")
 			a := ds.Accounts[0]
@@ -399,7 +399,7 @@ func TestQuestionnaireLayoutOption(t *testing.T) {
 			opts.Checklist = cl
 			ds, err := ReadXLSX(bytes.NewReader(tc.data), "q.xlsx", &opts)
 			require.NoError(t, err)
-			assert.Len(t, ds.Responses, tc.responses)
+			assert.Len(t, ds.Responses.Slice(), tc.responses)
 			var layout string
 			for _, a := range ds.Accounts {
 				assert.True(t, a.Balanced(), "%+v", a)
@@ -413,7 +413,7 @@ func TestQuestionnaireLayoutOption(t *testing.T) {
 				return
 			}
 			assert.Equal(t, tc.firstCodes, []gapanalysis.Code{ds.Diagnostics[0].Code})
-			assert.Equal(t, stFull, ds.Responses[0].Status)
+			assert.Equal(t, stFull, ds.Responses.At(0).Status)
 		})
 	}
 
@@ -426,7 +426,7 @@ func TestQuestionnaireLayoutOption(t *testing.T) {
 	f.Close()
 	ds, err := ReadXLSX(bytes.NewReader(buf.Bytes()), "cover-only.xlsx", &Options{Checklist: cl})
 	require.NoError(t, err)
-	assert.Empty(t, ds.Responses)
+	assert.Empty(t, ds.Responses.Slice())
 	assert.Empty(t, ds.Accounts)
 	assert.Equal(t, []diagText{{"warning", "no-data", "", "",
 		"the questionnaire has no sheet besides the Cover (it should have a Questionnaire sheet), so it holds no answers"}}, diagTexts(ds))
@@ -435,7 +435,7 @@ func TestQuestionnaireLayoutOption(t *testing.T) {
 	long := xlsxBytes(t, sheet{"Answers", [][]any{{"ID", "Status"}, {"D-3.4", "yes"}}})
 	ds, err = ReadXLSX(bytes.NewReader(long), "long.xlsx", &Options{Checklist: cl, Layout: LayoutQuestionnaire})
 	require.NoError(t, err)
-	assert.Empty(t, ds.Responses)
+	assert.Empty(t, ds.Responses.Slice())
 	require.NotEmpty(t, ds.Diagnostics)
 	assert.Equal(t, diagText{"error", "missing-sheet", "", "", "the questionnaire has no Cover sheet, so its country is not known; its 1 answer row was not read"},
 		diagTexts(ds)[0])
@@ -473,13 +473,13 @@ func TestQuestionnaireFolder(t *testing.T) {
 	ds, err := OpenAll([]string{dir}, &Options{Checklist: cl})
 	require.NoError(t, err)
 	assert.Equal(t, []gapanalysis.CountryCode{"AT", "DK", "EL"}, ds.Countries())
-	assert.Len(t, ds.Responses, 15)
+	assert.Len(t, ds.Responses.Slice(), 15)
 	require.Len(t, ds.Accounts, 3)
 	for _, a := range ds.Accounts {
 		assert.Equal(t, [4]int{5, 5, 0, 0}, [4]int{a.RowsRead, a.RowsUsed, a.RowsReported, a.BlankRows}, a.File)
 	}
 	got := map[string]string{}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if r.Status != stUnknown || r.HasValue {
 			got[string(r.Country)+" "+string(r.Item)] = respLine(r) + " " + r.Respondent + " " + r.Source.String()
 		}
@@ -543,7 +543,7 @@ func TestQuestionnaireFromLibreOffice(t *testing.T) {
 	assert.Equal(t, map[string][3]int{fr: {items + 1, items - 1, 2}, dk: {items, items, 0}}, accounts)
 
 	byKey := map[string]gapanalysis.Response{}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		byKey[string(r.Country)+" "+string(r.Item)] = r
 	}
 	want := map[string]string{
@@ -622,7 +622,7 @@ func TestQuestionnaireChecklistDigest(t *testing.T) {
 	assert.Equal(t, diagText{"info", "questionnaire-mismatch", "Cover", "B30",
 		"the questionnaire was made from a checklist file with another SHA-256 (aaaaaaaaaaaa…) than the study's (BBBBBBBBBBBB…), though of the same ID and version"},
 		diagTexts(ds)[0])
-	assert.Len(t, ds.Responses, 5)
+	assert.Len(t, ds.Responses.Slice(), 5)
 
 	// The same digest in another case is the same file.
 	study.SHA256 = strings.Repeat("A", 64)

@@ -80,7 +80,7 @@ func TestCSVQuotingFaults(t *testing.T) {
 		t.Run(tc.file, func(t *testing.T) {
 			ds := readCSVString(t, string(quotingFixture(t, tc.file)), tc.file, testOptions())
 			var resp []string
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				line := strings.TrimLeft(r.Source.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 				resp = append(resp, respLine(r)+" "+line)
 			}
@@ -102,13 +102,13 @@ func TestCSVQuotingFaults(t *testing.T) {
 func TestCSVQuotedFieldsKeepTheirText(t *testing.T) {
 	for _, file := range []string{"python_excel_synthetic.csv", "python_cr_only_synthetic.csv"} {
 		ds := readCSVString(t, string(quotingFixture(t, file)), file, testOptions())
-		require.Len(t, ds.Responses, 4, file)
-		assert.Equal(t, `The minister said "fully", in 2019`, ds.Responses[0].Comment, file)
-		assert.Equal(t, "two lines:\nfirst, then second", ds.Responses[1].Comment, file)
+		require.Len(t, ds.Responses.Slice(), 4, file)
+		assert.Equal(t, `The minister said "fully", in 2019`, ds.Responses.At(0).Comment, file)
+		assert.Equal(t, "two lines:\nfirst, then second", ds.Responses.At(1).Comment, file)
 	}
 	ds := readCSVString(t, "Country,Item,Status,Comment\r\nAT,D-3.4,yes,\"a\r\nb\rc\"\r\n", "crlf.csv", testOptions())
-	require.Len(t, ds.Responses, 1)
-	assert.Equal(t, "a\nb\nc", ds.Responses[0].Comment)
+	require.Len(t, ds.Responses.Slice(), 1)
+	assert.Equal(t, "a\nb\nc", ds.Responses.At(0).Comment)
 }
 
 // TestCSVBadQuoteMessage names the line where the field began, and says what
@@ -120,7 +120,7 @@ func TestCSVBadQuoteMessage(t *testing.T) {
 	assert.Equal(t, "u.csv!D2: error bad-quote: the quoted field that begins on line 2 has no closing quote; "+
 		"the quote was read as text, the field ending at the next separator, and the lines after it as rows of their own: check this row", d.Error())
 	assert.ErrorIs(t, d, gapanalysis.ErrBadQuote)
-	assert.Equal(t, `"a comment whose quote never closes`, ds.Responses[0].Comment)
+	assert.Equal(t, `"a comment whose quote never closes`, ds.Responses.At(0).Comment)
 }
 
 // TestCSVColumnsBounded: a line of more fields than a sheet has columns keeps
@@ -185,8 +185,8 @@ func TestReadCSVPartialWithError(t *testing.T) {
 	ds, err := ReadCSV(&brokenAfter{text: text}, "x.csv", testOptions())
 	require.ErrorContains(t, err, "disk on fire")
 	require.NotNil(t, ds)
-	assert.Len(t, ds.Responses, 10000)
-	assert.Equal(t, "AT D-3.4 full", respLine(ds.Responses[9999]))
+	assert.Len(t, ds.Responses.Slice(), 10000)
+	assert.Equal(t, "AT D-3.4 full", respLine(ds.Responses.At(9999)))
 }
 
 // TestIgnoredColumnsListedShort: a header of thousands of unused columns is

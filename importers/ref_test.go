@@ -19,7 +19,7 @@ func TestItemByReference(t *testing.T) {
 	ds, err := ReadCSV(strings.NewReader(src), "refs.csv", &Options{Checklist: cl})
 	require.NoError(t, err)
 	var got []string
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		got = append(got, string(r.Country)+" "+string(r.Item)+" "+r.Status.String())
 	}
 	assert.Equal(t, []string{"AT D-3.4 full", "AT D-3.5.i partial", "BE D-3.4 none", "BE D-3.4 none"}, got)

@@ -115,7 +115,7 @@ func (rd *reader) settleReplies(all *gapanalysis.Dataset, held []*reply) {
 			if rd.sink != nil {
 				rd.sink(resp)
 			} else {
-				all.Responses = append(all.Responses, resp)
+				all.Responses.Append(resp)
 			}
 		}
 	}

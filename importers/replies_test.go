@@ -71,11 +71,11 @@ func TestSecondVersionReplacesFirst(t *testing.T) {
 				ds, err := OpenAll([]string{dir}, opts)
 				require.NoError(t, err)
 				if sink {
-					assert.Empty(t, ds.Responses)
-					ds.Responses = streamed
+					assert.Empty(t, ds.Responses.Slice())
+					ds.Responses = gapanalysis.NewResponses(streamed...)
 				}
 				var d34 []string
-				for _, r := range ds.Responses {
+				for _, r := range ds.Responses.All() {
 					if r.Item == "D-3.4" {
 						d34 = append(d34, r.Status.String())
 					}

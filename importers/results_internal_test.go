@@ -78,7 +78,7 @@ func TestResultsWorkbookDataSheets(t *testing.T) {
 			}
 			assert.Equal(t, tc.read, read)
 			var countries []gapanalysis.CountryCode
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				countries = append(countries, r.Country)
 			}
 			assert.Equal(t, tc.countries, countries)

@@ -17,7 +17,7 @@ import (
 // everywhere it answered, Belgium none, and France no longer answers.
 func laterWave(ds *gapanalysis.Dataset) *gapanalysis.Dataset {
 	out := &gapanalysis.Dataset{Label: "later wave (synthetic)", Synthetic: true}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		switch r.Country {
 		case "AT":
 			if r.Status != gapanalysis.StatusUnknown && r.Status != gapanalysis.StatusNA {
@@ -30,7 +30,7 @@ func laterWave(ds *gapanalysis.Dataset) *gapanalysis.Dataset {
 		case "FR":
 			continue
 		}
-		out.Responses = append(out.Responses, r)
+		out.Responses.Append(r)
 	}
 	return out
 }
@@ -62,7 +62,7 @@ func TestResultsWorkbookAsWave(t *testing.T) {
 	assert.True(t, back.Synthetic, "the Methodology sheet says the data are synthetic")
 	assert.Equal(t, "Data", back.Accounts[0].Sheet)
 	assert.True(t, back.Accounts[0].Balanced())
-	assert.Equal(t, len(survey.Responses), len(back.Responses))
+	assert.Equal(t, survey.Responses.Len(), back.Responses.Len())
 	var note *gapanalysis.Diagnostic
 	for i, d := range back.Diagnostics {
 		assert.NotEqual(t, gapanalysis.SevError, d.Severity, d.Error())

@@ -142,7 +142,7 @@ func BenchmarkReadRespondents100k(b *testing.B) {
 					if len(ds.Accounts) != 1 || ds.Accounts[0].RowsRead != benchRespondents || !ds.Accounts[0].Balanced() {
 						b.Fatalf("accounts %+v, diagnostics %v", ds.Accounts, ds.Diagnostics)
 					}
-					if n := len(ds.Responses) + sunk; n != benchAnswers {
+					if n := ds.Responses.Len() + sunk; n != benchAnswers {
 						b.Fatalf("%d responses, want %d", n, benchAnswers)
 					}
 				}

@@ -24,7 +24,7 @@ func ExampleEngine() {
 			log.Fatal(err)
 		}
 		a := ds.Accounts[0]
-		fmt.Printf("%-8s %s: %d rows read, %d responses\n", engine, a.Sheet, a.RowsRead, len(ds.Responses))
+		fmt.Printf("%-8s %s: %d rows read, %d responses\n", engine, a.Sheet, a.RowsRead, ds.Responses.Len())
 		got = append(got, ds)
 	}
 	// openpyxl counts the same 3,882 non-empty rows below the header.

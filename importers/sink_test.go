@@ -20,8 +20,8 @@ func TestSink(t *testing.T) {
 	var got []gapanalysis.Response
 	ds, err := ReadCSV(strings.NewReader(src), "s.csv", &Options{Checklist: cl, Sink: func(r gapanalysis.Response) { got = append(got, r) }})
 	require.NoError(t, err)
-	assert.Empty(t, ds.Responses)
-	assert.Equal(t, want.Responses, got)
+	assert.Empty(t, ds.Responses.Slice())
+	assert.Equal(t, want.Responses.Slice(), got)
 	assert.Equal(t, want.Diagnostics, ds.Diagnostics)
 	assert.Equal(t, want.Accounts, ds.Accounts)
 }

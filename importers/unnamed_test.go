@@ -30,7 +30,7 @@ func TestTextWithoutHeader(t *testing.T) {
 	const tail = "; give the column a header (or clear the cells) if it holds answers"
 	t.Run("long csv", func(t *testing.T) {
 		ds := readCSVString(t, "Country,Item,Status,,Comment\nAT,D-3.4,yes,lost text,c\nBE,D-3.4,no,,,beyond\n\nCZ,D-3.4,no\n", "s.csv", testOptions())
-		assert.Len(t, ds.Responses, 3)
+		assert.Len(t, ds.Responses.Slice(), 3)
 		assert.Equal(t, []string{"warning: 2 values in columns without a header were not read: D2, F3" + tail},
 			codeMessages(ds, gapanalysis.CodeUnnamedColumn))
 	})
@@ -41,8 +41,8 @@ func TestTextWithoutHeader(t *testing.T) {
 			{"AT", "D-3.4", "yes", "StGB", "a note"},
 		}})
 		ds := readXLSXBytes(t, b, "s.xlsx", testOptions())
-		require.Len(t, ds.Responses, 1)
-		assert.Equal(t, "StGB", ds.Responses[0].Evidence)
+		require.Len(t, ds.Responses.Slice(), 1)
+		assert.Equal(t, "StGB", ds.Responses.At(0).Evidence)
 		assert.Equal(t, []string{"warning: 1 value in columns without a header was not read: E3" + tail},
 			codeMessages(ds, gapanalysis.CodeUnnamedColumn))
 	})
@@ -98,7 +98,7 @@ func TestRenamedCover(t *testing.T) {
 	assert.Equal(t, LayoutQuestionnaire, ds.Accounts[0].Layout)
 	assert.Equal(t, report.SheetQuestionnaire, ds.Accounts[0].Sheet)
 	got := map[string]string{}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		got[string(r.Item)] = r.Status.String() + " " + r.Respondent
 	}
 	assert.Equal(t, "full Expert A", got["D-3.4"])

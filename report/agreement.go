@@ -152,12 +152,13 @@ func (b *book) reconcileTable() *streamTable {
 		it                     *gapanalysis.Item
 		merged, disagree, hide string
 	}
-	type answer struct{ unit, ans int }
 	byKey := assessmentIndex(res)
 	var units []unit
-	var rows []answer
+	// the rows of unit n are ends[n-1] (0 for n = 0) up to ends[n]
+	var ends []int
 	if res.Agreement != nil {
 		units = make([]unit, len(res.Agreement.Reconcile))
+		ends = make([]int, len(units))
 		for n := range res.Agreement.Reconcile {
 			u := &res.Agreement.Reconcile[n]
 			x := unit{u: u, it: res.Checklist.Item(u.Item), disagree: disagreement(*u)}
@@ -168,21 +169,31 @@ func (b *book) reconcileTable() *streamTable {
 				x.merged, x.hide = SplitText, "yes"
 			}
 			units[n] = x
-			for k := range u.Answers {
-				rows = append(rows, answer{n, k})
+			ends[n] = u.Answers.Len()
+			if n > 0 {
+				ends[n] += ends[n-1]
 			}
 		}
+	}
+	rows := 0
+	if len(ends) > 0 {
+		rows = ends[len(ends)-1]
 	}
 	return &streamTable{
 		base:       SheetReconcile,
 		headers:    ReconcileHeaders,
 		freezeCols: 3,
-		rows:       len(rows),
+		rows:       rows,
 		fill: func(i int, row []any) {
-			x := &units[rows[i].unit]
+			n := sort.SearchInts(ends, i+1)
+			x := &units[n]
 			u, it := x.u, x.it
-			ans := &u.Answers[rows[i].ans]
-			row[0] = excelize.Cell{StyleID: st.integer, Value: rows[i].unit + 1}
+			k := i
+			if n > 0 {
+				k -= ends[n-1]
+			}
+			ans := u.Answers.At(k)
+			row[0] = excelize.Cell{StyleID: st.integer, Value: n + 1}
 			row[1] = streamText(string(u.Country), st.text)
 			row[2] = streamText(string(u.Item), st.text)
 			if it != nil {
@@ -216,8 +227,8 @@ func answerText(it *gapanalysis.Item, st gapanalysis.Status) string {
 // optional item's option is used.
 func disagreement(u gapanalysis.ReconcileUnit) string {
 	seen := map[gapanalysis.Status]bool{}
-	for _, a := range u.Answers {
-		seen[a.Status] = true
+	for k := range u.Answers.Len() {
+		seen[u.Answers.Status(k)] = true
 	}
 	var cats []string
 	for _, st := range []gapanalysis.Status{gapanalysis.StatusFull, gapanalysis.StatusPartial, gapanalysis.StatusNone} {
@@ -250,16 +261,25 @@ func (b *book) statusCell(s *sheetWriter, col, row int, text string, style int, 
 	s.comment(col, row, splitNote(u))
 }
 
+// splitNoteAnswers is the most answers a split note names; the others are
+// counted (all of them are on the Reconcile sheet).
+const splitNoteAnswers = 10
+
 // splitNote is the note on a hidden split: each answer with its respondent and
 // cell.
 func splitNote(u *gapanalysis.ReconcileUnit) string {
-	parts := make([]string, len(u.Answers))
-	for i, a := range u.Answers {
+	n := min(u.Answers.Len(), splitNoteAnswers)
+	parts := make([]string, n, n+1)
+	for i := range n {
+		a := u.Answers.At(i)
 		parts[i] = fmt.Sprintf("%s (%s", a.Status, firstNonEmpty(a.Respondent, notNamed))
 		if at := a.Source.String(); at != "" {
 			parts[i] += ", " + at
 		}
 		parts[i] += ")"
+	}
+	if more := u.Answers.Len() - n; more > 0 {
+		parts = append(parts, fmt.Sprintf("and %d more", more))
 	}
 	return "Respondents disagree: " + strings.Join(parts, "; ") +
 		". No respondent said partial: the mean of their scores reads as partial. See the Reconcile sheet."

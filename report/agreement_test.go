@@ -41,7 +41,7 @@ func agreementResult(t *testing.T) *gapanalysis.Result {
 		gapanalysis.Response{Country: "AT", Item: "D-5.2", Status: gapanalysis.StatusPartial, Respondent: "Expert D", Source: src("C21")},
 		gapanalysis.Response{Country: "EL", Item: "D-3.4", Status: gapanalysis.StatusPartial, Evidence: "=Art. 339", Respondent: "Expert C", Source: src("C22")},
 	)
-	ds := &gapanalysis.Dataset{Responses: rs, Label: survey, Synthetic: true}
+	ds := &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(rs...), Label: survey, Synthetic: true}
 	cfg := gapanalysis.DefaultConfig()
 	cfg.Uncertainty.Bootstrap = 200
 	res, err := gapanalysis.Analyze(sampleChecklist(), ds, cfg)
@@ -198,7 +198,7 @@ func TestAgreementJSONUndefinedIsNull(t *testing.T) {
 		{Country: "AT", Item: "D-3.4", Status: gapanalysis.StatusFull, Respondent: "A", Source: src("C2")},
 		{Country: "AT", Item: "D-3.4", Status: gapanalysis.StatusFull, Respondent: "B", Source: src("C3")},
 	}
-	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs}, gapanalysis.DefaultConfig())
+	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(rs...)}, gapanalysis.DefaultConfig())
 	require.NoError(t, err)
 	var doc struct {
 		Agreement struct {
@@ -292,7 +292,7 @@ func TestReconcileOptionUse(t *testing.T) {
 		gapanalysis.Response{Country: "EL", Item: "D-20.3", Status: gapanalysis.StatusNone, Respondent: "Expert C", Source: src("C23")})
 	cfg := gapanalysis.DefaultConfig()
 	cfg.Uncertainty.Bootstrap = 100
-	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs, Label: survey}, cfg)
+	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(rs...), Label: survey}, cfg)
 	require.NoError(t, err)
 	f := openWorkbook(t, writeWorkbook(t, res, nil))
 	// EL D-18.1 (partial, partial) is the only unit.

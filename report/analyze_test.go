@@ -18,7 +18,7 @@ import (
 // hand-worked sample on the countries, items, gaps and priorities.
 func TestWritersOnAnalyzedResult(t *testing.T) {
 	want := sampleResult()
-	ds := &gapanalysis.Dataset{Responses: sampleResponses(), Label: survey, Synthetic: true}
+	ds := &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(sampleResponses()...), Label: survey, Synthetic: true}
 	res, err := gapanalysis.Analyze(sampleChecklist(), ds, want.Config)
 	require.NoError(t, err)
 

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -209,14 +211,8 @@ func rankUncertainty(res *gapanalysis.Result, p *gapanalysis.Priority) *gapanaly
 }
 
 // joinSources returns the sources as "file!sheet!cell" joined by "; ".
-func joinSources(srcs []gapanalysis.Source) string {
-	parts := make([]string, 0, len(srcs))
-	for _, s := range srcs {
-		if str := s.String(); str != "" {
-			parts = append(parts, str)
-		}
-	}
-	return strings.Join(parts, "; ")
+func joinSources(srcs gapanalysis.Sources) string {
+	return srcs.String()
 }
 
 // joinItems returns item IDs joined by ", ".
@@ -272,48 +268,89 @@ func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
 	order := responseOrder(res)
 	out := make([]gapanalysis.Response, len(order))
 	for i, k := range order {
-		out[i] = res.Dataset.Responses[k]
+		out[i] = res.Dataset.Responses.At(int(k))
 	}
 	return out
 }
 
 // responseOrder returns the indexes of the dataset's responses in the order of
-// sortedResponses, without copying the responses.
-func responseOrder(res *gapanalysis.Result) []int {
+// sortedResponses, without copying the responses: each response gets a sort
+// key of its country's rank, its item's position and its respondent's rank,
+// and the (key, index) pairs are sorted, so that equal keys keep the order of
+// import.
+func responseOrder(res *gapanalysis.Result) []int32 {
 	if res.Dataset == nil {
 		return nil
 	}
-	rs := res.Dataset.Responses
-	out := make([]int, len(rs))
-	for i := range out {
-		out[i] = i
+	rs := &res.Dataset.Responses
+	n := rs.Len()
+	countries := map[gapanalysis.CountryCode]uint64{}
+	items := map[gapanalysis.ItemID]uint64{}
+	respondents := map[string]uint64{}
+	for i := range n {
+		countries[rs.Country(i)] = 0
+		items[rs.Item(i)] = 0
+		respondents[rs.Respondent(i)] = 0
 	}
-	order := map[gapanalysis.ItemID]int{}
+	rank(countries, func(a, b gapanalysis.CountryCode) int { return strings.Compare(string(a), string(b)) })
+	rank(respondents, strings.Compare)
+	pos := map[gapanalysis.ItemID]int{}
 	if res.Checklist != nil {
 		for i, it := range res.Checklist.Items() {
-			order[it.ID] = i
+			pos[it.ID] = i
 		}
 	}
-	pos := func(id gapanalysis.ItemID) int {
-		if p, ok := order[id]; ok {
-			return p
+	// checklist items in checklist order, then the others by ID
+	rank(items, func(a, b gapanalysis.ItemID) int {
+		pa, oka := pos[a]
+		pb, okb := pos[b]
+		switch {
+		case oka && okb:
+			return pa - pb
+		case oka != okb:
+			if oka {
+				return -1
+			}
+			return 1
 		}
-		return len(order)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := &rs[out[i]], &rs[out[j]]
-		if a.Country != b.Country {
-			return a.Country < b.Country
-		}
-		if pa, pb := pos(a.Item), pos(b.Item); pa != pb {
-			return pa < pb
-		}
-		if a.Item != b.Item {
-			return a.Item < b.Item
-		}
-		return a.Respondent < b.Respondent
+		return strings.Compare(string(a), string(b))
 	})
+	const respBits, itemBits = 32, 16
+	if len(respondents) > 1<<respBits || len(items) > 1<<itemBits || len(countries) > 1<<(64-respBits-itemBits) {
+		panic("report: too many distinct respondents, items or countries to sort the responses")
+	}
+	type keyed struct {
+		key uint64
+		i   int32
+	}
+	keys := make([]keyed, n)
+	for i := range n {
+		keys[i] = keyed{countries[rs.Country(i)]<<(respBits+itemBits) | items[rs.Item(i)]<<respBits | respondents[rs.Respondent(i)], int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	out := make([]int32, n)
+	for j, k := range keys {
+		out[j] = k.i
+	}
 	return out
+}
+
+// rank replaces the values of m by the ranks of its keys in the order of
+// compare (0 for the first).
+func rank[K comparable](m map[K]uint64, compare func(a, b K) int) {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compare)
+	for r, k := range keys {
+		m[k] = uint64(r)
+	}
 }
 
 // responseStatus returns the status written for a response in the tidy data: the

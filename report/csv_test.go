@@ -40,7 +40,11 @@ func TestWriteCSVGolden(t *testing.T) {
 func TestWriteCSV(t *testing.T) {
 	dir := t.TempDir()
 	res := sampleResult()
-	res.Dataset.Responses[0].Evidence = "-1 day"
+	{
+		edited := res.Dataset.Responses.At(0)
+		edited.Evidence = "-1 day"
+		res.Dataset.Responses.Set(0, edited)
+	}
 	require.NoError(t, report.WriteCSV(dir, res))
 
 	entries, err := os.ReadDir(dir)

@@ -161,9 +161,9 @@ func streamText(v string, style int) any {
 func (b *book) dataTable() *streamTable {
 	st := b.st
 	order := responseOrder(b.res)
-	var all []gapanalysis.Response
+	var all *gapanalysis.Responses
 	if b.res.Dataset != nil {
-		all = b.res.Dataset.Responses
+		all = &b.res.Dataset.Responses
 	}
 	return &streamTable{
 		base:       SheetData,
@@ -171,7 +171,8 @@ func (b *book) dataTable() *streamTable {
 		freezeCols: 2,
 		rows:       len(order),
 		fill: func(i int, row []any) {
-			r := &all[order[i]]
+			resp := all.At(int(order[i]))
+			r := &resp
 			row[0] = streamText(string(r.Country), st.text)
 			row[1] = streamText(string(r.Item), st.text)
 			row[2] = streamText(responseStatus(*r), st.text)

@@ -53,7 +53,7 @@ func manyResponses(n int) *gapanalysis.Result {
 		}
 		rs[i] = r
 	}
-	res.Dataset.Responses = rs
+	res.Dataset.Responses = gapanalysis.NewResponses(rs...)
 	return res
 }
 
@@ -106,7 +106,7 @@ func TestDataSheetsSplit(t *testing.T) {
 				require.Len(t, rows, tc.rows[i]+1, sheet)
 				assert.Equal(t, report.DataHeaders, rows[0], sheet)
 				for _, row := range rows[1:] {
-					r := res.Dataset.Responses[next]
+					r := res.Dataset.Responses.At(next)
 					assert.Equal(t, string(r.Item), row[1], "%s response %d", sheet, next)
 					assert.Equal(t, r.Respondent, row[6], "%s response %d", sheet, next)
 					next++
@@ -144,9 +144,9 @@ func TestDataSheetsReadBack(t *testing.T) {
 			for _, d := range ds.Diagnostics {
 				assert.Equal(t, gapanalysis.SevInfo, d.Severity, "unexpected diagnostic: %v", d)
 			}
-			require.Len(t, ds.Responses, tc.responses)
-			want := res.Dataset.Responses
-			for i, got := range ds.Responses {
+			require.Len(t, ds.Responses.Slice(), tc.responses)
+			want := res.Dataset.Responses.Slice()
+			for i, got := range ds.Responses.All() {
 				w := want[i]
 				assert.Equal(t, answer{w.Country, w.Item, w.Status, w.Value, w.HasValue, w.Evidence, w.Comment, w.Respondent},
 					answer{got.Country, got.Item, got.Status, got.Value, got.HasValue, got.Evidence, got.Comment, got.Respondent}, "response %d", i)

@@ -576,7 +576,7 @@ func (fs *ficheStudy) agreementView(code gapanalysis.CountryCode) *agreementView
 		case u.Hidden:
 			rv.Note = "merged as partial, although no respondent said partial"
 		}
-		for _, a := range u.Answers {
+		for _, a := range u.Answers.All() {
 			rv.Answers = append(rv.Answers, answerView{Respondent: firstNonEmpty(a.Respondent, "(not named)"), Status: a.Status.String(),
 				Evidence: a.Evidence, Comment: a.Comment, Source: a.Source.String()})
 		}

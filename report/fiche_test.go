@@ -270,10 +270,12 @@ func TestFicheEscaping(t *testing.T) {
 		}
 	}
 	for i := range res.Agreement.Reconcile {
-		for j := range res.Agreement.Reconcile[i].Answers {
-			res.Agreement.Reconcile[i].Answers[j].Respondent = hostile[1]
-			res.Agreement.Reconcile[i].Answers[j].Evidence = hostile[0]
+		answers := res.Agreement.Reconcile[i].Answers.Slice()
+		for j := range answers {
+			answers[j].Respondent = hostile[1]
+			answers[j].Evidence = hostile[0]
 		}
+		res.Agreement.Reconcile[i].Answers = gapanalysis.AnswersOf(answers...)
 	}
 	require.NotEmpty(t, res.Agreement.Reconcile)
 	res.Countries[0].Name = hostile[1]
@@ -391,7 +393,7 @@ func TestFicheReconcile(t *testing.T) {
 		bodies := elements(tables[1], "tbody")
 		require.Len(t, bodies, len(units), code)
 		for i, u := range units {
-			assert.Len(t, elements(bodies[i], "tr"), len(u.Answers), "%s %s", code, u.Item)
+			assert.Len(t, elements(bodies[i], "tr"), u.Answers.Len(), "%s %s", code, u.Item)
 			assert.Contains(t, textOf(bodies[i]), string(u.Item))
 		}
 	}

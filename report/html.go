@@ -683,7 +683,7 @@ func htmlAgreement(res *gapanalysis.Result) htmlSection {
 			Head: append(numHeads("Unit"), heads("Country", "Item", "Disagreement", "Respondent", "Answer", "Evidence", "Comment", "Source")...)}
 		for n, u := range ar.Reconcile {
 			it := res.Checklist.Item(u.Item)
-			for _, a := range u.Answers {
+			for _, a := range u.Answers.All() {
 				ans := answerText(it, a.Status)
 				rt.Rows = append(rt.Rows, []htmlCell{intCell(n + 1), textCell(string(u.Country)), textCell(string(u.Item)),
 					textCell(disagreement(u)), rowHead(firstNonEmpty(a.Respondent, notNamed)), {Text: ans, Class: statusClass(a.Status.String())},

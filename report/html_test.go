@@ -232,7 +232,7 @@ func hostileResult(t *testing.T) *gapanalysis.Result {
 	rs = append(rs, gapanalysis.Response{Country: "AT", Item: "D-5.2", Status: gapanalysis.StatusNone,
 		Evidence: hostileTexts[0], Comment: hostileTexts[1], Respondent: hostileTexts[1] + " B", Source: src("E3")})
 	cfg := gapanalysis.DefaultConfig()
-	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: rs, Label: hostileTexts[0]}, cfg)
+	res, err := gapanalysis.Analyze(sampleChecklist(), &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(rs...), Label: hostileTexts[0]}, cfg)
 	require.NoError(t, err)
 	res.Panel = &gapanalysis.PanelReport{Experts: 1, ExpertIDs: []string{hostileTexts[1]}, Label: hostileTexts[2],
 		Values: []gapanalysis.PanelValue{{Measure: res.Priorities[0].ID, Criterion: "cost", Value: 3, N: 1, Ratings: map[string]float64{hostileTexts[1]: 3}}}}

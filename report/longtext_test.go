@@ -18,7 +18,11 @@ import (
 func TestLongTextCutWithMark(t *testing.T) {
 	res := sampleResult()
 	long := strings.Repeat("Long evidence. ", 3000) // 45,000 characters
-	res.Dataset.Responses[0].Comment = long
+	{
+		edited := res.Dataset.Responses.At(0)
+		edited.Comment = long
+		res.Dataset.Responses.Set(0, edited)
+	}
 	f := openWorkbook(t, writeWorkbook(t, res, nil))
 	rows, err := f.GetRows("Data", excelize.Options{RawCellValue: true})
 	require.NoError(t, err)

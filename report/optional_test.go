@@ -32,7 +32,7 @@ func optionalResult(t *testing.T) *gapanalysis.Result {
 			rs[i].Status = gapanalysis.StatusPartial
 		}
 	}
-	ds := &gapanalysis.Dataset{Responses: rs, Label: survey}
+	ds := &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(rs...), Label: survey}
 	res, err := gapanalysis.Analyze(sampleChecklist(), ds, gapanalysis.DefaultConfig())
 	require.NoError(t, err)
 	return res

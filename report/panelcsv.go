@@ -113,7 +113,7 @@ func reconcileCSV(res *gapanalysis.Result) [][]string {
 		if u.Hidden {
 			merged, hidden = SplitText, "yes"
 		}
-		for _, ans := range u.Answers {
+		for _, ans := range u.Answers.All() {
 			rows = append(rows, []string{strconv.Itoa(n + 1), csvText(string(u.Country)), csvText(string(u.Item)),
 				csvText(ref), csvText(title), obligation, csvText(merged), csvText(disagreement(u)), hidden,
 				csvText(firstNonEmpty(ans.Respondent, notNamed)), csvText(answerText(it, ans.Status)),

@@ -33,7 +33,7 @@ func addPractices(res *gapanalysis.Result) {
 		res.Countries[i].Peers = peers[res.Countries[i].Code]
 	}
 	atFull := func(c gapanalysis.CountryCode, ev, cell string) []gapanalysis.Exemplar {
-		return []gapanalysis.Exemplar{{Country: c, Similarity: 0.5, Evidence: ev, Sources: []gapanalysis.Source{src(cell)}}}
+		return []gapanalysis.Exemplar{{Country: c, Similarity: 0.5, Evidence: ev, Sources: gapanalysis.SourcesOf(src(cell))}}
 	}
 	exemplars := map[[2]string][]gapanalysis.Exemplar{
 		{"AT", "D-5.2"}:      atFull("EL", "", "C10"),

@@ -31,12 +31,11 @@ func progressResult() *gapanalysis.Result {
 	u := gapanalysis.Score{}
 	full, partial, none, na, unk := gapanalysis.StatusFull, gapanalysis.StatusPartial, gapanalysis.StatusNone, gapanalysis.StatusNA, gapanalysis.StatusUnknown
 	type C = gapanalysis.ItemChange
-	srcs := func(s gapanalysis.Source) []gapanalysis.Source { return []gapanalysis.Source{s} }
 	changes := []C{
-		{Country: "AT", Item: "D-3.4", Old: partial, New: full, OldScore: k(0.5), NewScore: k(1), Transition: gapanalysis.TransClosed, OldSources: srcs(baselineSrc("C2")), NewSources: srcs(src("C2"))},
-		{Country: "AT", Item: "D-5.2", Old: partial, New: partial, OldScore: k(0.5), NewScore: k(0.5), Transition: gapanalysis.TransRemaining, OldSources: srcs(baselineSrc("C3")), NewSources: srcs(src("C3"))},
-		{Country: "AT", Item: "D-18.1", Old: partial, New: none, OldScore: k(0.5), NewScore: k(0), Transition: gapanalysis.TransWorsened, OldSources: srcs(baselineSrc("C4")), NewSources: srcs(src("C4"))},
-		{Country: "AT", Item: "D-20.3", Old: full, New: unk, OldScore: k(1), NewScore: u, Transition: gapanalysis.TransNowUnknown, OldSources: srcs(baselineSrc("C5")), NewSources: srcs(src("C5"))},
+		{Country: "AT", Item: "D-3.4", Old: partial, New: full, OldScore: k(0.5), NewScore: k(1), Transition: gapanalysis.TransClosed, OldSources: gapanalysis.SourcesOf(baselineSrc("C2")), NewSources: gapanalysis.SourcesOf(src("C2"))},
+		{Country: "AT", Item: "D-5.2", Old: partial, New: partial, OldScore: k(0.5), NewScore: k(0.5), Transition: gapanalysis.TransRemaining, OldSources: gapanalysis.SourcesOf(baselineSrc("C3")), NewSources: gapanalysis.SourcesOf(src("C3"))},
+		{Country: "AT", Item: "D-18.1", Old: partial, New: none, OldScore: k(0.5), NewScore: k(0), Transition: gapanalysis.TransWorsened, OldSources: gapanalysis.SourcesOf(baselineSrc("C4")), NewSources: gapanalysis.SourcesOf(src("C4"))},
+		{Country: "AT", Item: "D-20.3", Old: full, New: unk, OldScore: k(1), NewScore: u, Transition: gapanalysis.TransNowUnknown, OldSources: gapanalysis.SourcesOf(baselineSrc("C5")), NewSources: gapanalysis.SourcesOf(src("C5"))},
 		{Country: "AT", Item: "BP-HOTLINE", Old: none, New: full, OldScore: k(0), NewScore: k(1), Transition: gapanalysis.TransClosed},
 		{Country: "AT", Item: "BP-REPORTS", Old: unk, New: unk, OldScore: u, NewScore: k(0.5), Transition: gapanalysis.TransNowKnown},
 		{Country: "EL", Item: "D-3.4", Old: full, New: full, OldScore: k(1), NewScore: k(1), Transition: gapanalysis.TransKept},
@@ -93,13 +92,13 @@ func progressResult() *gapanalysis.Result {
 	type K = gapanalysis.KnownIssue
 	res.KnownIssues = []gapanalysis.KnownIssueVerdict{
 		{KnownIssue: K{Country: "AT", Item: "D-5.2", Source: "COM(2016) 871", Date: "2016-12-16", Note: "=possession not covered", At: at("A2")},
-			Verdict: gapanalysis.VerdictRemaining, Status: partial, Score: k(0.5), Sources: srcs(src("C3"))},
+			Verdict: gapanalysis.VerdictRemaining, Status: partial, Score: k(0.5), Sources: gapanalysis.SourcesOf(src("C3"))},
 		{KnownIssue: K{Country: "EL", Item: "D-5.2", Source: "INFR(2019)2202", At: at("A3")},
-			Verdict: gapanalysis.VerdictResolved, Status: full, Score: k(1), Sources: srcs(src("C10"))},
+			Verdict: gapanalysis.VerdictResolved, Status: full, Score: k(1), Sources: gapanalysis.SourcesOf(src("C10"))},
 		{KnownIssue: K{Country: "DK", Item: "D-3.4", Source: "COM(2016) 871", At: at("A4")},
 			Verdict: gapanalysis.VerdictNotApplicable, Status: na, Score: u},
 		{KnownIssue: K{Country: "AT", Item: "D-20.3", Source: "COM(2016) 872", Note: "interviews", At: at("A5")},
-			Verdict: gapanalysis.VerdictUnknown, Status: unk, Score: u, Sources: srcs(src("C5"))},
+			Verdict: gapanalysis.VerdictUnknown, Status: unk, Score: u, Sources: gapanalysis.SourcesOf(src("C5"))},
 	}
 	return res
 }

@@ -59,11 +59,12 @@ func TestDataSheetRoundTrip(t *testing.T) {
 		{"synthetic", syntheticResult},
 		{"tricky text", func() *gapanalysis.Result {
 			res := sampleResult()
-			rs := res.Dataset.Responses
+			rs := res.Dataset.Responses.Slice()
 			rs[0].Comment = "=SUM(A1:A9)"
 			rs[1].Evidence = "§ 1\tAbs. 2 — «quoted» & <tagged>"
 			rs[2].Respondent = "-anonymous-"
 			rs[4].Comment = "0.5"
+			res.Dataset.Responses = gapanalysis.NewResponses(rs...)
 			return res
 		}},
 	}
@@ -79,12 +80,12 @@ func TestDataSheetRoundTrip(t *testing.T) {
 			for _, d := range ds.Diagnostics {
 				assert.Equal(t, gapanalysis.SevInfo, d.Severity, "unexpected diagnostic: %v", d)
 			}
-			assert.Equal(t, answers(res.Dataset.Responses), answers(ds.Responses))
+			assert.Equal(t, answers(res.Dataset.Responses.Slice()), answers(ds.Responses.Slice()))
 			require.Len(t, ds.Accounts, 1)
 			acct := ds.Accounts[0]
-			assert.Equal(t, len(res.Dataset.Responses), acct.RowsRead)
+			assert.Equal(t, res.Dataset.Responses.Len(), acct.RowsRead)
 			assert.Equal(t, acct.RowsRead, acct.RowsUsed)
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				assert.Equal(t, "report.xlsx", r.Source.File)
 				assert.Equal(t, report.SheetData, r.Source.Sheet)
 			}

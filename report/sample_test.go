@@ -144,28 +144,28 @@ func sampleResult() *gapanalysis.Result {
 	cfg.Vocabulary = map[string][]string{"full": {"si, pienamente"}}
 	k := func(v float64) gapanalysis.Score { return gapanalysis.Known(v) }
 	unknown := gapanalysis.Score{}
-	ds := &gapanalysis.Dataset{Responses: sampleResponses(), Label: survey}
+	ds := &gapanalysis.Dataset{Responses: gapanalysis.NewResponses(sampleResponses()...), Label: survey}
 
 	type A = gapanalysis.Assessment
 	full, partial, none, na := gapanalysis.StatusFull, gapanalysis.StatusPartial, gapanalysis.StatusNone, gapanalysis.StatusNA
 	assessments := []A{
-		{Country: "AT", Item: "D-3.4", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Evidence: "§ 206 StGB", Sources: []gapanalysis.Source{src("C2")}},
-		{Country: "AT", Item: "D-5.2", Applicable: true, Status: partial, Score: k(0.5), Respondents: 1, Agreement: 1, Evidence: "§ 207a StGB", Comment: "=1+1", Sources: []gapanalysis.Source{src("C3")}},
-		{Country: "AT", Item: "D-18.1", Applicable: true, Status: none, Score: k(0), Respondents: 1, Agreement: 1, Comment: "+cmd", Sources: []gapanalysis.Source{src("C4")}},
-		{Country: "AT", Item: "D-20.3", Applicable: true, Comment: "@x", Agreement: 1, Sources: []gapanalysis.Source{src("C5")}},
-		{Country: "AT", Item: "BP-HOTLINE", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Evidence: "Stopline", Sources: []gapanalysis.Source{src("C6")}},
-		{Country: "AT", Item: "BP-REPORTS", Applicable: true, Status: partial, Score: k(0.5), Respondents: 1, Agreement: 1, Value: 5, HasValue: true, Sources: []gapanalysis.Source{src("D7")}},
+		{Country: "AT", Item: "D-3.4", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Evidence: "§ 206 StGB", Sources: gapanalysis.SourcesOf(src("C2"))},
+		{Country: "AT", Item: "D-5.2", Applicable: true, Status: partial, Score: k(0.5), Respondents: 1, Agreement: 1, Evidence: "§ 207a StGB", Comment: "=1+1", Sources: gapanalysis.SourcesOf(src("C3"))},
+		{Country: "AT", Item: "D-18.1", Applicable: true, Status: none, Score: k(0), Respondents: 1, Agreement: 1, Comment: "+cmd", Sources: gapanalysis.SourcesOf(src("C4"))},
+		{Country: "AT", Item: "D-20.3", Applicable: true, Comment: "@x", Agreement: 1, Sources: gapanalysis.SourcesOf(src("C5"))},
+		{Country: "AT", Item: "BP-HOTLINE", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Evidence: "Stopline", Sources: gapanalysis.SourcesOf(src("C6"))},
+		{Country: "AT", Item: "BP-REPORTS", Applicable: true, Status: partial, Score: k(0.5), Respondents: 1, Agreement: 1, Value: 5, HasValue: true, Sources: gapanalysis.SourcesOf(src("D7"))},
 		{Country: "DK", Item: "D-3.4", Status: na, Agreement: 1},
 		{Country: "DK", Item: "D-5.2", Status: na, Agreement: 1},
 		{Country: "DK", Item: "D-18.1", Status: na, Agreement: 1},
 		{Country: "DK", Item: "D-20.3", Status: na, Agreement: 1},
-		{Country: "DK", Item: "BP-HOTLINE", Applicable: true, Status: partial, Score: k(0.5), Respondents: 1, Agreement: 1, Evidence: "-funded by NGOs", Comment: "Red Barnet\nhotline", Sources: []gapanalysis.Source{src("C8")}},
+		{Country: "DK", Item: "BP-HOTLINE", Applicable: true, Status: partial, Score: k(0.5), Respondents: 1, Agreement: 1, Evidence: "-funded by NGOs", Comment: "Red Barnet\nhotline", Sources: gapanalysis.SourcesOf(src("C8"))},
 		{Country: "DK", Item: "BP-REPORTS", Applicable: true, Agreement: 1},
-		{Country: "EL", Item: "D-3.4", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Evidence: "Art. 339 Ποινικός Κώδικας", Sources: []gapanalysis.Source{src("C9")}},
-		{Country: "EL", Item: "D-5.2", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Sources: []gapanalysis.Source{src("C10")}},
-		{Country: "EL", Item: "D-18.1", Applicable: true, Status: partial, Score: k(0.5), Respondents: 2, Agreement: 1, Comment: "support centres in Athens only", Sources: []gapanalysis.Source{src("C11"), src("C12")}},
-		{Country: "EL", Item: "D-20.3", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Sources: []gapanalysis.Source{src("C13")}},
-		{Country: "EL", Item: "BP-HOTLINE", Applicable: true, Status: none, Score: k(0), Respondents: 1, Agreement: 1, Comment: "no hotline; 50% of reports go abroad", Sources: []gapanalysis.Source{src("C14")}},
+		{Country: "EL", Item: "D-3.4", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Evidence: "Art. 339 Ποινικός Κώδικας", Sources: gapanalysis.SourcesOf(src("C9"))},
+		{Country: "EL", Item: "D-5.2", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Sources: gapanalysis.SourcesOf(src("C10"))},
+		{Country: "EL", Item: "D-18.1", Applicable: true, Status: partial, Score: k(0.5), Respondents: 2, Agreement: 1, Comment: "support centres in Athens only", Sources: gapanalysis.SourcesOf(src("C11"), src("C12"))},
+		{Country: "EL", Item: "D-20.3", Applicable: true, Status: full, Score: k(1), Respondents: 1, Agreement: 1, Sources: gapanalysis.SourcesOf(src("C13"))},
+		{Country: "EL", Item: "BP-HOTLINE", Applicable: true, Status: none, Score: k(0), Respondents: 1, Agreement: 1, Comment: "no hotline; 50% of reports go abroad", Sources: gapanalysis.SourcesOf(src("C14"))},
 		{Country: "EL", Item: "BP-REPORTS", Applicable: true, Agreement: 1},
 	}
 
@@ -206,12 +206,12 @@ func sampleResult() *gapanalysis.Result {
 			{ID: "BP-REPORTS", NPartial: 1, NUnknown: 2, Mean: k(0.5), Gaps: 1},
 		},
 		Gaps: []gapanalysis.Gap{
-			{Country: "AT", Item: "D-18.1", Status: none, Score: 0, Gap: 1, Severity: 12.5, Comment: "+cmd", Sources: []gapanalysis.Source{src("C4")}},
-			{Country: "AT", Item: "BP-REPORTS", Status: partial, Score: 0.5, Gap: 0.5, Severity: 12.5, Sources: []gapanalysis.Source{src("D7")}},
-			{Country: "AT", Item: "D-5.2", Status: partial, Score: 0.5, Gap: 0.5, Severity: 6.25, Evidence: "§ 207a StGB", Comment: "=1+1", Sources: []gapanalysis.Source{src("C3")}},
-			{Country: "DK", Item: "BP-HOTLINE", Status: partial, Score: 0.5, Gap: 0.5, Severity: 12.5, Evidence: "-funded by NGOs", Comment: "Red Barnet\nhotline", Sources: []gapanalysis.Source{src("C8")}},
-			{Country: "EL", Item: "BP-HOTLINE", Status: none, Score: 0, Gap: 1, Severity: 25, Comment: "no hotline; 50% of reports go abroad", Sources: []gapanalysis.Source{src("C14")}},
-			{Country: "EL", Item: "D-18.1", Status: partial, Score: 0.5, Gap: 0.5, Severity: 6.25, Comment: "support centres in Athens only", Sources: []gapanalysis.Source{src("C11"), src("C12")}},
+			{Country: "AT", Item: "D-18.1", Status: none, Score: 0, Gap: 1, Severity: 12.5, Comment: "+cmd", Sources: gapanalysis.SourcesOf(src("C4"))},
+			{Country: "AT", Item: "BP-REPORTS", Status: partial, Score: 0.5, Gap: 0.5, Severity: 12.5, Sources: gapanalysis.SourcesOf(src("D7"))},
+			{Country: "AT", Item: "D-5.2", Status: partial, Score: 0.5, Gap: 0.5, Severity: 6.25, Evidence: "§ 207a StGB", Comment: "=1+1", Sources: gapanalysis.SourcesOf(src("C3"))},
+			{Country: "DK", Item: "BP-HOTLINE", Status: partial, Score: 0.5, Gap: 0.5, Severity: 12.5, Evidence: "-funded by NGOs", Comment: "Red Barnet\nhotline", Sources: gapanalysis.SourcesOf(src("C8"))},
+			{Country: "EL", Item: "BP-HOTLINE", Status: none, Score: 0, Gap: 1, Severity: 25, Comment: "no hotline; 50% of reports go abroad", Sources: gapanalysis.SourcesOf(src("C14"))},
+			{Country: "EL", Item: "D-18.1", Status: partial, Score: 0.5, Gap: 0.5, Severity: 6.25, Comment: "support centres in Athens only", Sources: gapanalysis.SourcesOf(src("C11"), src("C12"))},
 		},
 		Criteria: []gapanalysis.RankCriterion{
 			{ID: "gap_points", Title: "Gap points", Direction: gapanalysis.Benefit, Weight: 1, Derived: true},

@@ -164,7 +164,11 @@ func TestWriteWorkbookFreeTextStaysText(t *testing.T) {
 	res := sampleResult()
 	texts := []string{"=1+1", "+cmd", "@x", "-funded by NGOs", "=HYPERLINK(\"http://x\")"}
 	for i, s := range texts {
-		res.Dataset.Responses[i].Comment = s
+		{
+			edited := res.Dataset.Responses.At(i)
+			edited.Comment = s
+			res.Dataset.Responses.Set(i, edited)
+		}
 	}
 	f := openWorkbook(t, writeWorkbook(t, res, nil))
 	rows, err := f.GetRows("Data", excelize.Options{RawCellValue: true})

@@ -120,7 +120,7 @@ func run(w io.Writer, dir string) error {
 	// drawn from a seeded random stream (each country with its own propensity
 	// to comply), and a made-up count of identified victims.
 	ds := syntheticSurvey(cl)
-	fmt.Fprintf(w, "SYNTHETIC survey made in code: %d responses, %d countries\n\n", len(ds.Responses), len(ds.Countries()))
+	fmt.Fprintf(w, "SYNTHETIC survey made in code: %d responses, %d countries\n\n", ds.Responses.Len(), len(ds.Countries()))
 
 	// Step 6: score the countries. The index is the weighted mean of the
 	// pillar scores (law × 2, policy × 1).
@@ -264,7 +264,7 @@ func syntheticSurvey(cl *gapanalysis.Checklist) *gapanalysis.Dataset {
 					r.Status = gapanalysis.StatusNone
 				}
 			}
-			ds.Responses = append(ds.Responses, r)
+			ds.Responses.Append(r)
 		}
 	}
 	return ds

@@ -75,7 +75,7 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d countries; earlier wave: %d responses; register: %d known issues\n\n",
-		len(ds.Responses), len(ds.Countries()), len(oldDS.Responses), len(issues))
+		ds.Responses.Len(), len(ds.Countries()), oldDS.Responses.Len(), len(issues))
 
 	// Step 2: the whole study, as gapstudy demo runs it: scores and ranks, the
 	// Monte Carlo rank intervals, the Sobol indices, the agreement between

@@ -69,7 +69,7 @@ func run(w io.Writer, dir, country string) error {
 		return err
 	}
 	ds.Synthetic = true
-	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d countries\n\n", len(ds.Responses), len(ds.Countries()))
+	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d countries\n\n", ds.Responses.Len(), len(ds.Countries()))
 
 	// Step 2: score it. DefaultConfig lists 3 exemplars per gap and 3 peers per
 	// country (config key exemplars).
@@ -131,8 +131,8 @@ func run(w io.Writer, dir, country string) error {
 		}
 		for _, e := range g.Exemplars {
 			at := ""
-			if len(e.Sources) > 0 {
-				at = " [" + e.Sources[0].String() + "]"
+			if e.Sources.Len() > 0 {
+				at = " [" + e.Sources.At(0).String() + "]"
 			}
 			fmt.Fprintf(w, "  %s: %s%s\n", e.Country, cmp.Or(e.Evidence, "(no evidence given)"), at)
 		}

@@ -72,7 +72,7 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	fmt.Fprintf(w, "SYNTHETIC waves: earlier %d responses, current %d responses, %d countries\n\n",
-		len(oldDS.Responses), len(newDS.Responses), len(newDS.Countries()))
+		oldDS.Responses.Len(), newDS.Responses.Len(), len(newDS.Countries()))
 
 	// Step 2: score both waves with the same checklist and config, then compare
 	// them (SPEC 12): a transition for every (country, item), index deltas, and a

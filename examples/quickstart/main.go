@@ -65,7 +65,7 @@ func run(w io.Writer, dir string) error {
 	}
 	ds.Synthetic = true
 	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d countries, %d diagnostics\n\n",
-		len(ds.Responses), len(ds.Countries()), len(ds.Diagnostics))
+		ds.Responses.Len(), len(ds.Countries()), len(ds.Diagnostics))
 
 	// Step 3: score and rank with the default parameters.
 	res, err := gapanalysis.Analyze(cl, ds, gapanalysis.DefaultConfig())
@@ -100,8 +100,8 @@ func run(w io.Writer, dir string) error {
 		}
 		n++
 		src := ""
-		if len(g.Sources) > 0 {
-			src = g.Sources[0].String()
+		if g.Sources.Len() > 0 {
+			src = g.Sources.At(0).String()
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%.2f points\t%s\n", g.Item, g.Status, g.Severity, src)
 	}

@@ -76,7 +76,7 @@ func run(w io.Writer, dir string) error {
 	if _, err := gapanalysis.CompareMethods(res); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "SYNTHETIC survey: %d responses; %d Monte Carlo samples\n\n", len(ds.Responses), cfg.Uncertainty.Samples)
+	fmt.Fprintf(w, "SYNTHETIC survey: %d responses; %d Monte Carlo samples\n\n", ds.Responses.Len(), cfg.Uncertainty.Samples)
 
 	// Step 3: rank intervals of the top ten measures: the median rank over the
 	// samples, the 5th–95th percentile, and how often the measure is in the top 5.

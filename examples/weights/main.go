@@ -67,7 +67,7 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	ds.Synthetic = true
-	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d candidate measures\n\n", len(ds.Responses), len(cl.Measures))
+	fmt.Fprintf(w, "SYNTHETIC survey: %d responses, %d candidate measures\n\n", ds.Responses.Len(), len(cl.Measures))
 
 	// Step 2: three ways to rank the same measures — the default weighted sum
 	// with every criterion at weight 1, TOPSIS with the same weights, and the

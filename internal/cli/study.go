@@ -177,7 +177,7 @@ func printSummary(w io.Writer, res *gapanalysis.Result) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "Checklist %s (version %s): %d items, %d measures\n", res.Meta.ChecklistID, res.Meta.ChecklistVersion, len(res.Items), len(res.Priorities))
-	fmt.Fprintf(w, "Data: %s — %d countries, %d responses, %d gaps\n\n", res.Meta.DataLabel, len(res.Countries), len(res.Dataset.Responses), len(res.Gaps))
+	fmt.Fprintf(w, "Data: %s — %d countries, %d responses, %d gaps\n\n", res.Meta.DataLabel, len(res.Countries), res.Dataset.Responses.Len(), len(res.Gaps))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "Rank\tCountry\tIndex\tCoverage\t")
 	for _, c := range res.Countries {
@@ -371,7 +371,7 @@ func usableResponses(res *gapanalysis.Result) error {
 		}
 	}
 	const after = "nothing was ranked and no output was written"
-	if n := len(res.Dataset.Responses); n > 0 {
+	if n := res.Dataset.Responses.Len(); n > 0 {
 		return fmt.Errorf("no usable response: none of the %s read assesses a checklist item (full, partial, none or a value); %s", plural(n, "answer"), after)
 	}
 	return fmt.Errorf("no usable response: no answer was read; %s", after)

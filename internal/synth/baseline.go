@@ -55,6 +55,7 @@ func GenerateBaseline(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Datas
 		return ds
 	}
 	m := newModel(cl, seed)
+	var rs []gapanalysis.Response
 	for _, c := range m.countries {
 		rc := stream(seed, "baseline country", string(c.code))
 		ch := change{reform: reformMin + reformSpread*rc.Float64(), step: stepMean + stepCountrySD*rc.NormFloat64()}
@@ -63,11 +64,12 @@ func GenerateBaseline(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Datas
 			now, z, ok := answer(cl, c, th, it, m.effects[it.ID], stream(seed, "answer", string(c.code), string(it.ID)))
 			r := stream(seed, "baseline", string(c.code), string(it.ID))
 			if resp, ok := earlier(cl, c, th, it, now, ok, z, ch, r); ok {
-				ds.Responses = append(ds.Responses, resp)
+				rs = append(rs, resp)
 			}
 		}
 	}
-	setSources(ds, BaselineName)
+	setSources(rs, BaselineName)
+	ds.Responses = gapanalysis.NewResponses(rs...)
 	return ds
 }
 

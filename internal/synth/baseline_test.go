@@ -80,8 +80,8 @@ func TestGenerateBaselineDeterministic(t *testing.T) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			a, b := synth.GenerateBaseline(cl, seed), synth.GenerateBaseline(cl, seed)
 			assert.Equal(t, a, b, "same seed, same dataset")
-			assert.NotEqual(t, a.Responses, synth.GenerateBaseline(cl, seed+1).Responses, "another seed, another dataset")
-			assert.NotEqual(t, a.Responses, synth.Generate(cl, seed).Responses, "the earlier wave is not the current one")
+			assert.NotEqual(t, a.Responses.Slice(), synth.GenerateBaseline(cl, seed+1).Responses.Slice(), "another seed, another dataset")
+			assert.NotEqual(t, a.Responses.Slice(), synth.Generate(cl, seed).Responses.Slice(), "the earlier wave is not the current one")
 			assert.Equal(t, writeXLSX(t, a), writeXLSX(t, b), "same seed, same bytes")
 		})
 	}
@@ -95,7 +95,7 @@ func TestGenerateBaselineLabels(t *testing.T) {
 	assert.Equal(t, uint64(42), ds.Seed)
 	assert.Empty(t, ds.Diagnostics)
 	assert.Equal(t, gapanalysis.EU27(), ds.Countries(), "the same 27 Member States")
-	for i, r := range ds.Responses {
+	for i, r := range ds.Responses.All() {
 		want := gapanalysis.Source{File: synth.BaselineName, Sheet: "Survey", Cell: fmt.Sprintf("C%d", 4+i)}
 		require.Equal(t, want, r.Source, "response %d", i)
 		require.Equal(t, "Rapporteur "+string(r.Country), r.Respondent, "one respondent per country in the earlier wave")
@@ -103,7 +103,7 @@ func TestGenerateBaselineLabels(t *testing.T) {
 			assert.Contains(t, r.Evidence, "(synthetic)")
 		}
 	}
-	assert.Empty(t, synth.GenerateBaseline(nil, 1).Responses)
+	assert.Empty(t, synth.GenerateBaseline(nil, 1).Responses.Slice())
 
 	f, err := excelize.OpenReader(bytes.NewReader(writeXLSX(t, ds)))
 	require.NoError(t, err)

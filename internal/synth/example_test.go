@@ -22,7 +22,7 @@ func ExampleGenerate() {
 	}
 	ds := synth.Generate(cl, 2026)
 	fmt.Println(ds.Label, ds.Synthetic, len(ds.Countries()))
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if r.Country == "DK" {
 			fmt.Println(r.Respondent+":", r.Item, r.Status, "—", r.Comment)
 		}

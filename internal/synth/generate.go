@@ -162,6 +162,7 @@ func Generate(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Dataset {
 		return ds
 	}
 	m := newModel(cl, seed)
+	var rs []gapanalysis.Response
 	for _, c := range m.countries {
 		for _, it := range cl.Items() {
 			r := stream(seed, "answer", string(c.code), string(it.ID))
@@ -169,17 +170,18 @@ func Generate(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Dataset {
 			if !ok {
 				continue
 			}
-			ds.Responses = append(ds.Responses, resp)
+			rs = append(rs, resp)
 			if c.second && r.Float64() < secondAnswered {
-				ds.Responses = append(ds.Responses, secondAnswer(resp, respondent(c.code, true), r))
+				rs = append(rs, secondAnswer(resp, respondent(c.code, true), r))
 			}
 			if c.third && r.Float64() < secondAnswered {
-				ds.Responses = append(ds.Responses, secondAnswer(resp, thirdRespondent(c.code), r))
+				rs = append(rs, secondAnswer(resp, thirdRespondent(c.code), r))
 			}
 		}
 	}
-	split(cl, ds, seed)
-	setSources(ds, Name)
+	split(cl, rs, seed)
+	setSources(rs, Name)
+	ds.Responses = gapanalysis.NewResponses(rs...)
 	return ds
 }
 
@@ -188,10 +190,9 @@ func Generate(cl *gapanalysis.Checklist, seed uint64) *gapanalysis.Dataset {
 // item) pairs where the first and the second respondent both say full and no
 // third respondent answered, it picks one in each of splitCount countries at
 // random, and the second respondent there says none.
-func split(cl *gapanalysis.Checklist, ds *gapanalysis.Dataset, seed uint64) {
+func split(cl *gapanalysis.Checklist, rs []gapanalysis.Response, seed uint64) {
 	byCountry := map[gapanalysis.CountryCode][]int{}
 	var countries []gapanalysis.CountryCode
-	rs := ds.Responses
 	for i := 1; i < len(rs); i++ {
 		r, prev := rs[i], rs[i-1]
 		it := cl.Item(r.Item)
@@ -244,9 +245,9 @@ func (m *model) themeOf(it *gapanalysis.Item) theme { return m.themes[m.cl.Theme
 
 // setSources gives every response the status cell of the row WriteXLSX writes
 // for it in the file named file.
-func setSources(ds *gapanalysis.Dataset, file string) {
-	for i := range ds.Responses {
-		ds.Responses[i].Source = gapanalysis.Source{
+func setSources(rs []gapanalysis.Response, file string) {
+	for i := range rs {
+		rs[i].Source = gapanalysis.Source{
 			File: file, Sheet: SheetName, Cell: fmt.Sprintf("C%d", firstDataRow+i),
 		}
 	}

@@ -190,7 +190,7 @@ func verdictOf(it *gapanalysis.Item, r gapanalysis.Response, answered bool) gapa
 // first returns the first respondents' responses by country and item.
 func first(ds *gapanalysis.Dataset) map[gapanalysis.CountryCode]map[gapanalysis.ItemID]gapanalysis.Response {
 	out := map[gapanalysis.CountryCode]map[gapanalysis.ItemID]gapanalysis.Response{}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if r.Respondent != respondent(r.Country, false) {
 			continue
 		}

@@ -48,7 +48,7 @@ func TestKnownIssues(t *testing.T) {
 	curDS := synth.Generate(cl, synth.DefaultSeed)
 	cur := first(curDS)
 	second := map[gapanalysis.CountryCode]bool{}
-	for _, r := range curDS.Responses {
+	for _, r := range curDS.Responses.All() {
 		if strings.HasPrefix(r.Respondent, "Co-rapporteur ") {
 			second[r.Country] = true
 		}

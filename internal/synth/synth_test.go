@@ -58,7 +58,7 @@ func testChecklist(t testing.TB) *gapanalysis.Checklist {
 // first returns the first respondent's responses, keyed by country and item.
 func first(ds *gapanalysis.Dataset) map[gapanalysis.CountryCode]map[gapanalysis.ItemID]gapanalysis.Response {
 	out := map[gapanalysis.CountryCode]map[gapanalysis.ItemID]gapanalysis.Response{}
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if !strings.HasPrefix(r.Respondent, "Rapporteur ") {
 			continue
 		}
@@ -78,7 +78,7 @@ func TestGenerateDeterministic(t *testing.T) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			a, b := synth.Generate(cl, seed), synth.Generate(cl, seed)
 			assert.Equal(t, a, b, "same seed, same dataset")
-			assert.NotEqual(t, a.Responses, synth.Generate(cl, seed+1).Responses, "another seed, another dataset")
+			assert.NotEqual(t, a.Responses.Slice(), synth.Generate(cl, seed+1).Responses.Slice(), "another seed, another dataset")
 		})
 	}
 }
@@ -89,7 +89,7 @@ func TestGenerateLabels(t *testing.T) {
 	assert.Equal(t, "synthetic-eu27-survey.xlsx", ds.Label)
 	assert.Equal(t, uint64(42), ds.Seed)
 	assert.Empty(t, ds.Diagnostics)
-	for i, r := range ds.Responses {
+	for i, r := range ds.Responses.All() {
 		want := gapanalysis.Source{File: synth.Name, Sheet: "Survey", Cell: fmt.Sprintf("C%d", 4+i)}
 		require.Equal(t, want, r.Source, "response %d", i)
 	}
@@ -97,7 +97,7 @@ func TestGenerateLabels(t *testing.T) {
 
 func TestGenerateNilChecklist(t *testing.T) {
 	ds := synth.Generate(nil, 1)
-	assert.Empty(t, ds.Responses)
+	assert.Empty(t, ds.Responses.Slice())
 	assert.True(t, ds.Synthetic)
 }
 
@@ -135,7 +135,7 @@ func TestGenerateCoverage(t *testing.T) {
 			assert.Less(t, missing+unknown+na, n/8, "most answers are known")
 
 			seen := map[string]bool{}
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				key := fmt.Sprint(r.Country, r.Item, r.Respondent)
 				require.False(t, seen[key], "duplicate %s", key)
 				seen[key] = true
@@ -176,7 +176,7 @@ func TestGenerateFurtherRespondents(t *testing.T) {
 		third := map[gapanalysis.CountryCode]bool{}
 		splits := map[gapanalysis.CountryCode]int{}
 		var same, total, adjacent int
-		for _, r := range ds.Responses {
+		for _, r := range ds.Responses.All() {
 			switch {
 			case strings.HasPrefix(r.Respondent, "Co-rapporteur "):
 				second[r.Country] = true
@@ -226,7 +226,7 @@ func TestGenerateFurtherRespondents(t *testing.T) {
 func TestGenerateTexts(t *testing.T) {
 	ds := synth.Generate(testChecklist(t), 2026)
 	var evidence, comments, values int
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if r.Evidence != "" {
 			evidence++
 			assert.True(t, strings.HasSuffix(r.Evidence, "(synthetic)"), "evidence %q is labelled synthetic", r.Evidence)
@@ -244,7 +244,7 @@ func TestGenerateTexts(t *testing.T) {
 				"a numeric item without a value is unknown or not applicable")
 		}
 	}
-	n := len(ds.Responses)
+	n := ds.Responses.Len()
 	assert.Greater(t, evidence, n/3, "many answers cite evidence")
 	assert.Greater(t, comments, n/10, "some answers have comments")
 	assert.Less(t, comments, n/2, "not every answer has a comment")
@@ -315,7 +315,7 @@ func TestGenerateDistribution(t *testing.T) {
 
 			// Every status occurs, and full is the most common known status.
 			count := map[gapanalysis.Status]int{}
-			for _, r := range ds.Responses {
+			for _, r := range ds.Responses.All() {
 				count[r.Status]++
 			}
 			for _, st := range gapanalysis.Statuses() {
@@ -393,7 +393,7 @@ func TestGenerateAgreement(t *testing.T) {
 	for _, u := range ag.Reconcile {
 		if u.Hidden {
 			hidden++
-			assert.Len(t, u.Answers, 2)
+			assert.Len(t, u.Answers.Slice(), 2)
 		}
 	}
 	assert.Equal(t, 2, hidden)

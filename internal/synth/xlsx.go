@@ -103,13 +103,13 @@ func WriteXLSX(w io.Writer, ds *gapanalysis.Dataset) error {
 		return fmt.Errorf("synth: %w", err)
 	}
 	cols := 6
-	for _, r := range ds.Responses {
+	for _, r := range ds.Responses.All() {
 		if r.HasValue {
 			cols = 7
 			break
 		}
 	}
-	last := headerRow + len(ds.Responses)
+	last := headerRow + ds.Responses.Len()
 	lastCell, err := excelize.CoordinatesToCellName(cols, last)
 	if err != nil {
 		return fmt.Errorf("synth: %w", err)
@@ -157,7 +157,7 @@ func WriteXLSX(w io.Writer, ds *gapanalysis.Dataset) error {
 		return fmt.Errorf("synth: %w", err)
 	}
 	row := make([]any, cols)
-	for i, r := range ds.Responses {
+	for i, r := range ds.Responses.All() {
 		row[0], row[1], row[2] = string(r.Country), string(r.Item), statusCell(r, i)
 		row[3], row[4], row[5] = text(r.Evidence), text(r.Comment), text(r.Respondent)
 		if cols == 7 {

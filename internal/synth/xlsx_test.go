@@ -46,7 +46,7 @@ func TestWriteXLSXReadBack(t *testing.T) {
 	defer f.Close()
 
 	assert.Equal(t, []string{"Survey"}, f.GetSheetList())
-	last := 3 + len(ds.Responses)
+	last := 3 + ds.Responses.Len()
 	dim, err := f.GetSheetDimension("Survey")
 	require.NoError(t, err)
 	assert.Equal(t, fmt.Sprintf("A1:G%d", last), dim)
@@ -69,7 +69,7 @@ func TestWriteXLSXReadBack(t *testing.T) {
 		return ""
 	}
 	var canonical, other, numbers int
-	for i, r := range ds.Responses {
+	for i, r := range ds.Responses.All() {
 		row, n := rows[3+i], 4+i
 		require.Equal(t, string(r.Country), cell(row, 0), "row %d", n)
 		require.Equal(t, string(r.Item), cell(row, 1), "row %d", n)
@@ -101,7 +101,7 @@ func TestWriteXLSXReadBack(t *testing.T) {
 		assert.Equal(t, r.Respondent, cell(row, 5), "row %d", n)
 	}
 	assert.Greater(t, canonical, 3*other, "most statuses use the canonical names")
-	assert.Greater(t, other, len(ds.Responses)/8, "some use other spellings")
+	assert.Greater(t, other, ds.Responses.Len()/8, "some use other spellings")
 	assert.Positive(t, numbers, "some statuses are numbers")
 }
 
@@ -119,7 +119,7 @@ func TestWriteXLSXNoNumericItems(t *testing.T) {
 	assert.Equal(t, []string{"Country", "Item", "Status", "Evidence", "Comment", "Respondent"}, rows[2])
 	dim, err := f.GetSheetDimension("Survey")
 	require.NoError(t, err)
-	assert.Equal(t, fmt.Sprintf("A1:F%d", 3+len(ds.Responses)), dim)
+	assert.Equal(t, fmt.Sprintf("A1:F%d", 3+ds.Responses.Len()), dim)
 }
 
 func TestWriteXLSXEmpty(t *testing.T) {
