@@ -144,7 +144,12 @@
 // every workbook in testdata and by fuzzing — several times faster
 // (docs/performance.md). Everything else about a workbook (sheet list,
 // visibility, styles, encryption) is read with excelize, and EngineExcelize
-// reads rows with excelize too.
+// reads rows with excelize too. excelize is given the workbook with the
+// worksheets (and shared strings) over 16 MiB that the sheet-data reader reads
+// replaced by empty stubs, so that opening a large survey neither unpacks its
+// sheet into a temporary file nor holds it in memory; nothing is written to
+// the temporary folder. A questionnaire with such a sheet is opened whole, as
+// its sheets are read with excelize.
 //
 // # Checklists
 //

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
 
@@ -65,7 +63,7 @@ type cover map[string]coverField
 
 // readCover reads the labelled fields of the first rows of a Cover sheet; the
 // first row with a label counts.
-func readCover(f *excelize.File, sheet string) (cover, error) {
+func readCover(f *workbook, sheet string) (cover, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, err
@@ -111,7 +109,7 @@ func findCover(sheets []string) string {
 // Cover sheet's "File format" field says "gapstudy questionnaire …". The Cover
 // is the sheet named Cover or, when none is (an expert renamed it), the first
 // sheet when its content is a Cover's. It returns the Cover sheet's name.
-func isQuestionnaireWorkbook(f *excelize.File) (string, bool) {
+func isQuestionnaireWorkbook(f *workbook) (string, bool) {
 	sheets := f.GetSheetList()
 	name := findCover(sheets)
 	if name == "" {
@@ -131,7 +129,7 @@ func isQuestionnaireWorkbook(f *excelize.File) (string, bool) {
 // coverOf returns the Cover sheet of a workbook read as a questionnaire: the
 // sheet named Cover, else the first sheet when it is a questionnaire's Cover,
 // else "".
-func coverOf(f *excelize.File) string {
+func coverOf(f *workbook) string {
 	if name := findCover(f.GetSheetList()); name != "" {
 		return name
 	}
@@ -147,7 +145,7 @@ func coverOf(f *excelize.File) string {
 // or when no sheet's layout is forced and the workbook is a questionnaire
 // (isQuestionnaireWorkbook). A workbook where some sheet is forced to another
 // layout is read sheet by sheet.
-func (rd *reader) questionnaireCover(f *excelize.File) (string, bool) {
+func (rd *reader) questionnaireCover(f *workbook) (string, bool) {
 	sheets := f.GetSheetList()
 	switch forced, other := rd.forcedLayouts(sheets); {
 	case other:
@@ -195,7 +193,7 @@ type questionnaire struct {
 // give no responses. A country, checklist or checklist version other than the
 // ones the questionnaire was made for (its "About this file" block) is a
 // questionnaire-mismatch warning, as are checklist items that no sheet holds.
-func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *excelize.File, name, coverName string) {
+func (rd *reader) readQuestionnaire(ds *gapanalysis.Dataset, f *workbook, name, coverName string) {
 	q := &questionnaire{file: name, seen: map[gapanalysis.ItemID]bool{}, how: "detected"}
 	if forced, _ := rd.forcedLayouts(f.GetSheetList()); forced {
 		q.how = "as asked"

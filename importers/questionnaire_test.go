@@ -365,7 +365,7 @@ func TestIsQuestionnaireWorkbook(t *testing.T) {
 			f, err := excelize.OpenReader(bytes.NewReader(tc.data))
 			require.NoError(t, err)
 			defer f.Close()
-			cover, ok := isQuestionnaireWorkbook(f)
+			cover, ok := isQuestionnaireWorkbook(&workbook{File: f})
 			assert.Equal(t, tc.want, ok)
 			if ok {
 				assert.Equal(t, report.SheetCover, cover)

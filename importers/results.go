@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
-	"github.com/xuri/excelize/v2"
 )
 
 // Sheets of a results workbook written by "gapstudy run" (package report)
@@ -29,7 +28,7 @@ type resultsInfo struct {
 // workbook: it has a Data sheet and a Methodology sheet with a row "Tool" |
 // "gapstudy" among its first rows. A workbook read with Options.Sheets is
 // read as asked, whatever it is; so is a register (ReadKnownIssues).
-func (rd *reader) isResultsWorkbook(f *excelize.File) (resultsInfo, bool) {
+func (rd *reader) isResultsWorkbook(f *workbook) (resultsInfo, bool) {
 	var info resultsInfo
 	if len(rd.sheets) > 0 || rd.register != nil || rd.panel != nil {
 		return info, false
@@ -70,7 +69,7 @@ func (rd *reader) isResultsWorkbook(f *excelize.File) (resultsInfo, bool) {
 // notes that the other sheets (results, not answers) were not read. Reading
 // them as surveys would count every gap and heatmap cell again. Data that the
 // workbook says are synthetic stay labelled synthetic.
-func (rd *reader) readResultsWorkbook(ds *gapanalysis.Dataset, f *excelize.File, data *sheetData, name string, info resultsInfo) {
+func (rd *reader) readResultsWorkbook(ds *gapanalysis.Dataset, f *workbook, data *sheetData, name string, info resultsInfo) {
 	ds.Synthetic = ds.Synthetic || info.synthetic
 	d := gapanalysis.NewDiagnostic(gapanalysis.SevInfo, gapanalysis.CodeResultsWorkbook,
 		"this is a Gapstudy results workbook (it has Methodology and Data sheets): only its Data sheet "+
@@ -79,8 +78,8 @@ func (rd *reader) readResultsWorkbook(ds *gapanalysis.Dataset, f *excelize.File,
 	d.File, d.Sheet = name, resultsDataSheet
 	ds.Diagnostics = append(ds.Diagnostics, d)
 	for _, sheet := range resultsDataSheets(f.GetSheetList()) {
-		hiddenSheet(ds, f, name, sheet)
-		rd.readWorksheet(ds, f, data, name, sheet)
+		hiddenSheet(ds, f.File, name, sheet)
+		rd.readWorksheet(ds, f.File, data, name, sheet)
 	}
 }
 

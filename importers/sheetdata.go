@@ -428,6 +428,25 @@ func (d *sheetData) rows(sheet string) (*sheetRows, error) {
 	return &sheetRows{sc: newXMLScanner(rc), rc: rc, sst: sst, intern: d.intern, dates: d.dates, err: sstErr}, nil
 }
 
+// rawRows opens the rows of a sheet as excelize's Rows gives them, values as
+// stored (numbers formatted as dates stay numbers), for a look at its first
+// rows: the part is unpacked as it is read, not read ahead, and what is read
+// does not count against the workbook's budget, which is kept for the rows
+// read in full (the part is still stopped at the size its zip directory
+// declares, checked against the limit before).
+func (d *sheetData) rawRows(sheet string) (*sheetRows, error) {
+	part, ok := d.partOf(sheet)
+	if !ok {
+		return nil, fmt.Errorf("the workbook has no worksheet part for sheet %q", sheet)
+	}
+	sst, sstErr := d.sharedStrings()
+	rc, err := openPart(d.files[part], nil)
+	if err != nil {
+		return nil, err
+	}
+	return &sheetRows{sc: newXMLScanner(rc), rc: rc, sst: sst, intern: d.intern, err: sstErr}, nil
+}
+
 // sheetRows is a rowSource over a worksheet part. It gives the rows and cells
 // that excelize's Rows and Columns give with RawCellValue (values as stored,
 // no number formats): rows are numbered from 1 with the gaps between stored
@@ -885,8 +904,9 @@ type sheetSource interface {
 
 // sheetReader returns the sheet-data reader of a workbook, or nil when rows are
 // to be read with excelize: when the options say so, or when the workbook's
-// parts cannot be found (excelize then says what is wrong).
-func (rd *reader) sheetReader(zr *zip.Reader, f *excelize.File) *sheetData {
+// parts cannot be found (excelize then says what is wrong). readDates gives it
+// the date formats once the workbook is open.
+func (rd *reader) sheetReader(zr *zip.Reader) *sheetData {
 	if rd.engine == EngineExcelize || zr == nil {
 		return nil
 	}
@@ -895,10 +915,18 @@ func (rd *reader) sheetReader(zr *zip.Reader, f *excelize.File) *sheetData {
 		return nil
 	}
 	data.budget = newUnpackBudget(rd.maxSize)
+	return data
+}
+
+// readDates makes the sheet-data reader turn numbers shown as dates (by the
+// styles of f) into ISO 8601 text.
+func readDates(data *sheetData, f *excelize.File) {
+	if data == nil {
+		return
+	}
 	if dates := newDateStyles(f); slices.Contains(dates.date, true) {
 		data.dates = dates
 	}
-	return data
 }
 
 // openRows opens the rows of a sheet: with the sheet-data reader when data is

@@ -121,11 +121,18 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	if limit < 0 {
 		limit = math.MaxInt64
 	}
-	f, err := open(excelize.Options{
+	xopts := excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    limit,
-		UnzipXMLSizeLimit: min(limit, excelize.StreamChunkSize),
-	})
+		UnzipXMLSizeLimit: min(limit, bigPartSize),
+	}
+	// Rows are read with the sheet-data reader (sheetdata.go), or with
+	// excelize's Rows when Options.Engine says so (data is then nil). The
+	// sheets it reads that are too large for excelize to keep in memory are
+	// stubs in what excelize is given (view.go): it would unpack each into a
+	// temporary file, to no use.
+	data := rd.sheetReader(zr)
+	f, stubbed, err := openView(zr, data, xopts, open)
 	if err != nil {
 		if f != nil {
 			_ = f.Close()
@@ -134,21 +141,34 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 			"the workbook could not be opened (%v); %s", err, saveAsXLSXTip))
 		return
 	}
-	defer f.Close()
+	wb := &workbook{File: f, data: data, stubbed: stubbed}
+	defer func() { _ = wb.Close() }()
+	readDates(data, f)
 
 	// A questionnaire written by "gapstudy template" is read as a whole (see
-	// questionnaire.go), unless the options force another layout.
-	if cover, ok := rd.questionnaireCover(f); ok && rd.register == nil && rd.panel == nil {
-		rd.readQuestionnaire(ds, f, name, cover)
+	// questionnaire.go), unless the options force another layout. Its sheets
+	// are read with excelize, which is then given every sheet as it is.
+	if cover, ok := rd.questionnaireCover(wb); ok && rd.register == nil && rd.panel == nil {
+		if wb.hasStubs() {
+			full, err := open(xopts)
+			if err != nil {
+				if full != nil {
+					_ = full.Close()
+				}
+				rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeNotXLSX, fmt.Sprintf(
+					"the workbook could not be opened (%v); %s", err, saveAsXLSXTip))
+				return
+			}
+			_ = wb.Close()
+			wb = &workbook{File: full}
+		}
+		rd.readQuestionnaire(ds, wb, name, cover)
 		return
 	}
-	// Rows are read with the sheet-data reader (sheetdata.go), or with
-	// excelize's Rows when Options.Engine says so (data is then nil).
-	data := rd.sheetReader(zr, f)
 	// A results workbook written by "gapstudy run" is read from its Data
 	// sheet only (see results.go).
-	if info, ok := rd.isResultsWorkbook(f); ok {
-		rd.readResultsWorkbook(ds, f, data, name, info)
+	if info, ok := rd.isResultsWorkbook(wb); ok {
+		rd.readResultsWorkbook(ds, wb, data, name, info)
 		return
 	}
 	for _, sheet := range rd.selectSheets(ds, f.GetSheetList(), name) {
@@ -221,7 +241,7 @@ func (rd *reader) selectSheets(ds *gapanalysis.Dataset, all []string, name strin
 
 // xlsxRows adapts excelize's streaming row iterator to rowSource.
 type xlsxRows struct {
-	rows  *excelize.Rows
+	rows  excelRows
 	num   int
 	cells []string
 	err   error

@@ -10,7 +10,7 @@
 // made-up respondent of an EU-27 country (cycling through them) whose answers are
 // drawn, for a seed, from "Yes" 35 %, "Partly" 20 %, "No" 20 %, "Don't know"
 // 10 %, "N/A" 5 % and empty 10 %. The workbook is written with excelize's
-// StreamWriter (strings as inline strings), the way BenchmarkReadRespondents100k
+// StreamWriter (strings as inline strings), the way BenchmarkReadRespondents
 // in package importers writes its copy, and its sheet dimension is set so that
 // openpyxl's read-only mode (and so pandas) sees every row. The name must say
 // "synthetic": the data are made up.
