@@ -265,20 +265,10 @@ func itemStatsIndex(res *gapanalysis.Result) map[gapanalysis.ItemID]*gapanalysis
 	return m
 }
 
-// sortedResponses returns the dataset's responses sorted by country, then
-// checklist item order (unknown items last, by ID), then respondent; the sort is
-// stable, so duplicates keep their order of import.
-func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
-	order := responseOrder(res)
-	out := make([]gapanalysis.Response, len(order))
-	for i, k := range order {
-		out[i] = res.Dataset.Responses[k]
-	}
-	return out
-}
-
-// responseOrder returns the indexes of the dataset's responses in the order of
-// sortedResponses, without copying the responses.
+// responseOrder returns the indexes of the dataset's responses sorted by
+// country, then checklist item order (unknown items last, by ID), then
+// respondent, without copying the responses; the sort is stable, so duplicates
+// keep their order of import.
 func responseOrder(res *gapanalysis.Result) []int {
 	if res.Dataset == nil {
 		return nil
