@@ -366,7 +366,7 @@ func dataCSV(res *gapanalysis.Result) iter.Seq[[]string] {
 				value = csvNum(r.Value)
 			}
 			rec = [...]string{csvText(string(r.Country)), csvText(string(r.Item)), responseStatus(*r), value,
-				csvText(r.Evidence), csvText(r.Comment), csvText(r.Respondent), csvText(r.Source.String())}
+				csvText(r.Evidence), csvText(r.Comment), csvText(r.Respondent), csvText(sourceText(r.Source))}
 			if !yield(rec[:]) {
 				return
 			}
@@ -389,6 +389,22 @@ func orderedResponses(res *gapanalysis.Result) iter.Seq[*gapanalysis.Response] {
 			}
 		}
 	}
+}
+
+// sourceText returns s.String() ("file!sheet!cell", empty parts left out) with
+// one allocation: data.csv writes one per response.
+func sourceText(s gapanalysis.Source) string {
+	buf := make([]byte, 0, 128)
+	for _, p := range [...]string{s.File, s.Sheet, s.Cell} {
+		if p == "" {
+			continue
+		}
+		if len(buf) > 0 {
+			buf = append(buf, '!')
+		}
+		buf = append(buf, p...)
+	}
+	return string(buf)
 }
 
 func sensitivityCSV(res *gapanalysis.Result) iter.Seq[[]string] {
