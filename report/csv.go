@@ -86,6 +86,10 @@ func WriteCSV(dir string, res *gapanalysis.Result) error {
 // missing) as a set: it returns all of them, to Commit, or, on an error or when
 // ctx is done, none (what was written is removed). The files already in dir are
 // untouched until the Commit.
+//
+// Each file is written as its lines are produced, one at a time (data.csv
+// straight from the dataset, in the order of the Data sheet): no table is held
+// whole in memory, and a done ctx stops the writing at the next buffer flush.
 func StageCSV(ctx context.Context, dir string, res *gapanalysis.Result) ([]*Staged, error) {
 	if err := check(res, true); err != nil {
 		return nil, err

@@ -319,6 +319,13 @@ type (
 // "verdict", "status"). Without them these keys are absent. With answers from
 // several respondents (res.Agreement with a unit) it has "agreement" (SPEC 14:
 // "overall" and "countries", see jsonAgreementDoc).
+//
+// The document is written as it is encoded, section by section and the lists
+// element by element, through a buffered writer: its memory does not grow with
+// the number of gaps or diagnostics. The bytes are those of a json.Encoder with
+// SetIndent("", "  ") and SetEscapeHTML(false) encoding the whole document,
+// ending with a line break. On an error (a write fails, or a number JSON cannot
+// hold) part of the document may have been written to w; WriteFile removes it.
 func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
 	if err := check(res, false); err != nil {
 		return err

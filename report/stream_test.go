@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -268,4 +269,42 @@ type countingWriter struct{ n int64 }
 func (w *countingWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
 	return len(p), nil
+}
+
+// cancelAfter is a context whose Err is nil for its first n calls and
+// context.Canceled from then on; it counts the calls.
+type cancelAfter struct {
+	context.Context
+	n, calls int
+}
+
+func (c *cancelAfter) Err() error {
+	c.calls++
+	if c.calls > c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestStageCSVCanceledWhileWriting cancels StageCSV in the middle of data.csv:
+// the writing stops at the next buffer flush instead of producing the other
+// lines, and no file is left in the folder.
+func TestStageCSVCanceledWhileWriting(t *testing.T) {
+	res := manyRows(100_000) // data.csv: some 5 MB, about 80 flushes of 64 KiB
+	dir := t.TempDir()
+	// Find how many checks a complete StageCSV makes.
+	full := &cancelAfter{Context: context.Background(), n: math.MaxInt}
+	staged, err := report.StageCSV(full, dir, res)
+	require.NoError(t, err)
+	report.DiscardAll(staged)
+	require.Greater(t, full.calls, 100)
+
+	ctx := &cancelAfter{Context: context.Background(), n: full.calls / 2}
+	staged, err = report.StageCSV(ctx, dir, res)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, staged)
+	assert.LessOrEqual(t, ctx.calls, ctx.n+3, "writing went on after the cancellation")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
 }
