@@ -261,20 +261,10 @@ func itemStatsIndex(res *gapanalysis.Result) map[gapanalysis.ItemID]*gapanalysis
 	return m
 }
 
-// sortedResponses returns the dataset's responses sorted by country, then
-// checklist item order (unknown items last, by ID), then respondent; the sort is
-// stable, so duplicates keep their order of import.
-func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
-	order := responseOrder(res)
-	out := make([]gapanalysis.Response, len(order))
-	for i, k := range order {
-		out[i] = res.Dataset.Responses.At(int(k))
-	}
-	return out
-}
-
-// responseOrder returns the indexes of the dataset's responses in the order of
-// sortedResponses, without copying the responses: each response gets a sort
+// responseOrder returns the indexes of the dataset's responses sorted by
+// country, then checklist item order (unknown items last, by ID), then
+// respondent, without copying the responses; equal keys keep their order of
+// import (duplicates stay in the order read). Each response gets a sort
 // key of its country's rank, its item's position and its respondent's rank,
 // and the (key, index) pairs are sorted, so that equal keys keep the order of
 // import.

@@ -1,9 +1,9 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"sort"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
@@ -12,27 +12,6 @@ import (
 // The JSON document of SPEC 8. Dedicated types keep the wire format apart from
 // the domain types; every missing number is null (gapanalysis.Score).
 type (
-	jsonDoc struct {
-		Meta        jsonMeta         `json:"meta"`
-		Countries   []jsonCountry    `json:"countries"`
-		Items       []jsonItem       `json:"items"`
-		Gaps        []jsonGap        `json:"gaps"`
-		Priorities  []jsonPriority   `json:"priorities"`
-		Diagnostics []jsonDiagnostic `json:"diagnostics"`
-		// The keys of SPEC 12, present only with a baseline (the first four)
-		// or a known-issues register (the last).
-		Transitions     *[]jsonTransition     `json:"transitions,omitempty"`
-		Progress        *[]jsonProgress       `json:"progress,omitempty"`
-		ItemTransitions *[]jsonItemTransition `json:"item_transitions,omitempty"`
-		MeasureProgress *[]jsonMeasure        `json:"measure_progress,omitempty"`
-		KnownIssues     *[]jsonKnownIssue     `json:"known_issues,omitempty"`
-		// Agreement between respondents (SPEC 14), present only with a unit.
-		Agreement *jsonAgreementDoc `json:"agreement,omitempty"`
-
-		// Panel is present only with an expert panel (SPEC 14).
-		Panel *jsonPanel `json:"panel,omitempty"`
-	}
-
 	// jsonBaseline describes the comparison with a baseline, in meta.
 	jsonBaseline struct {
 		Old          string   `json:"old"`
@@ -340,151 +319,221 @@ type (
 // "verdict", "status"). Without them these keys are absent. With answers from
 // several respondents (res.Agreement with a unit) it has "agreement" (SPEC 14:
 // "overall" and "countries", see jsonAgreementDoc).
+//
+// The document is written as it is encoded, section by section and the lists
+// element by element, through a buffered writer: its memory does not grow with
+// the number of gaps or diagnostics. The bytes are those of a json.Encoder with
+// SetIndent("", "  ") and SetEscapeHTML(false) encoding the whole document,
+// ending with a line break. On an error (a write fails, or a number JSON cannot
+// hold) part of the document may have been written to w; WriteFile removes it.
 func WriteJSON(w io.Writer, res *gapanalysis.Result) error {
 	if err := check(res, false); err != nil {
 		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(buildJSON(res)); err != nil {
+	jw := newJSONWriter(w)
+	writeJSONDoc(jw, res)
+	if err := jw.flush(); err != nil {
 		return fmt.Errorf("report: writing JSON: %w", err)
 	}
 	return nil
 }
 
-func buildJSON(res *gapanalysis.Result) jsonDoc {
+// writeJSONDoc writes the document of WriteJSON section by section, the long
+// lists element by element, followed by a line break.
+func writeJSONDoc(jw *jsonWriter, res *gapanalysis.Result) {
+	jw.raw("{")
+	jw.key(1, true, "meta")
+	jw.value(1, metaJSON(res))
+	jsonMember(jw, 1, "countries", countriesJSON(res))
+	jsonMember(jw, 1, "items", itemsJSON(res))
+	jsonMember(jw, 1, "gaps", gapsJSON(res))
+	jsonMember(jw, 1, "priorities", prioritiesJSON(res))
+	jsonMember(jw, 1, "diagnostics", diagnosticsJSON(res))
+	if cmp := res.Progress; cmp != nil {
+		jsonMember(jw, 1, "transitions", transitionsJSON(cmp))
+		jsonMember(jw, 1, "progress", progressRowsJSON(cmp))
+		jsonMember(jw, 1, "item_transitions", itemTransitionsJSON(cmp))
+		jsonMember(jw, 1, "measure_progress", measureProgressJSON(cmp))
+	}
+	if res.KnownIssues != nil {
+		jsonMember(jw, 1, "known_issues", knownIssuesJSON(res.KnownIssues))
+	}
+	if a := agreementJSON(res); a != nil {
+		jw.key(1, false, "agreement")
+		jw.value(1, a)
+	}
+	if p := panelJSON(res); p != nil {
+		jw.key(1, false, "panel")
+		jw.value(1, p)
+	}
+	jw.raw("\n}\n")
+}
+
+// metaJSON returns the "meta" object.
+func metaJSON(res *gapanalysis.Result) *jsonMeta {
 	id, title, version, sha := checklistInfo(res)
-	doc := jsonDoc{
-		Meta: jsonMeta{
-			Title:       studyTitle(res, ""),
-			Tool:        firstNonEmpty(res.Meta.Tool, "gapstudy"),
-			ToolVersion: res.Meta.ToolVersion,
-			Checklist:   jsonChecklist{ID: id, Title: title, Version: version, SHA256: sha},
-			Synthetic:   synthetic(res),
-			DataLabel:   dataLabel(res),
-			Inputs:      append([]string{}, res.Meta.Inputs...),
-			Method:      method(res),
-			Missing:     missingRule(res),
-			TopK:        topK(res, 0),
-			Samples:     samplesRun(res),
-			Seed:        firstNonZero(res.Meta.Seed, res.Config.Uncertainty.Seed),
-			Criteria:    make([]jsonCriterion, 0, len(res.Criteria)),
-		},
-		Countries:   make([]jsonCountry, 0, len(res.Countries)),
-		Items:       make([]jsonItem, 0, len(res.Items)),
-		Gaps:        make([]jsonGap, 0, len(res.Gaps)),
-		Priorities:  make([]jsonPriority, 0, len(res.Priorities)),
-		Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)),
+	meta := &jsonMeta{
+		Title:           studyTitle(res, ""),
+		Tool:            firstNonEmpty(res.Meta.Tool, "gapstudy"),
+		ToolVersion:     res.Meta.ToolVersion,
+		Checklist:       jsonChecklist{ID: id, Title: title, Version: version, SHA256: sha},
+		Synthetic:       synthetic(res),
+		DataLabel:       dataLabel(res),
+		Inputs:          append([]string{}, res.Meta.Inputs...),
+		Method:          method(res),
+		Missing:         missingRule(res),
+		TopK:            topK(res, 0),
+		Samples:         samplesRun(res),
+		Seed:            firstNonZero(res.Meta.Seed, res.Config.Uncertainty.Seed),
+		Criteria:        make([]jsonCriterion, 0, len(res.Criteria)),
+		Sensitivity:     sensitivityJSON(res),
+		ExpertValues:    firstNonEmpty(res.Meta.ExpertValues, gapanalysis.PanelLabel(res.Panel)),
+		CriteriaWeights: criteriaWeightsJSON(res),
+		WeightsMethod:   firstNonEmpty(res.Meta.WeightsMethod, gapanalysis.WeightsGiven),
+		AHP:             ahpJSON(res),
 	}
 	for _, c := range res.Criteria {
 		dir := c.Direction
 		if dir == "" {
 			dir = gapanalysis.Benefit
 		}
-		doc.Meta.Criteria = append(doc.Meta.Criteria, jsonCriterion{
+		meta.Criteria = append(meta.Criteria, jsonCriterion{
 			ID: string(c.ID), Title: c.Title, Direction: string(dir), Weight: c.Weight, Derived: c.Derived,
 		})
 	}
-	for _, c := range res.Countries {
-		doc.Countries = append(doc.Countries, jsonCountry{
-			Code:        string(c.Code),
-			Name:        firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)),
-			Rank:        rankPtr(c.Rank),
-			RankNote:    stringPtr(c.RankNote),
-			Index:       clean(c.Index),
-			Coverage:    num(c.Coverage),
-			Pillars:     pillarScores(res.Checklist, c.Pillars),
-			PillarRanks: pillarRanks(res.Checklist, c.PillarRanks),
-			Themes:      themeScores(res.Checklist, c.Themes),
-			Peers:       make([]string, len(c.Peers)),
-			PeerDetails: make([]jsonPeer, len(c.Peers)),
-		})
-		jc := &doc.Countries[len(doc.Countries)-1]
-		for i, p := range c.Peers {
-			jc.Peers[i] = string(p.Country)
-			jc.PeerDetails[i] = jsonPeer{Country: string(p.Country), Similarity: num(p.Similarity)}
-		}
+	if res.Progress != nil {
+		meta.Baseline = baselineJSON(res.Progress)
 	}
-	fullIn := map[gapanalysis.ItemID][]string{}
-	for i := range res.Assessments {
-		if a := &res.Assessments[i]; atFull(a) {
-			fullIn[a.Item] = append(fullIn[a.Item], string(a.Country))
-		}
-	}
-	for _, it := range res.Items {
-		doc.Items = append(doc.Items, jsonItem{
-			ID: string(it.ID), Mean: clean(it.Mean),
-			NFull: it.NFull, NPartial: it.NPartial, NNone: it.NNone, NNA: it.NNA, NUnknown: it.NUnknown,
-			AtFull: sortedCodes(fullIn[it.ID]),
-		})
-	}
-	for _, g := range res.Gaps {
-		doc.Gaps = append(doc.Gaps, jsonGap{
-			Country:         string(g.Country),
-			Item:            string(g.Item),
-			Status:          statusText(true, g.Status, num(g.Score)),
-			Score:           num(g.Score),
-			Gap:             num(g.Gap),
-			Severity:        num(g.Severity),
-			Exemplars:       make([]string, len(g.Exemplars)),
-			ExemplarDetails: make([]jsonPeer, len(g.Exemplars)),
-		})
-		jg := &doc.Gaps[len(doc.Gaps)-1]
-		for i, e := range g.Exemplars {
-			jg.Exemplars[i] = string(e.Country)
-			jg.ExemplarDetails[i] = jsonPeer{Country: string(e.Country), Similarity: num(e.Similarity)}
-		}
-	}
-	for i := range res.Priorities {
-		p := &res.Priorities[i]
-		jp := jsonPriority{
-			Rank:          rankPtr(p.Rank),
-			ID:            string(p.ID),
-			Title:         p.Title,
-			Score:         num(p.Score),
-			Criteria:      numbers(p.Criteria),
-			Contributions: numbers(p.Contributions),
-			Addresses:     make([]string, len(p.Addresses)),
-			GapsClosed:    make([]jsonGapRef, len(p.Closes)),
-			Adopters:      make([]string, len(p.Adopters)),
-		}
-		for i, c := range p.Adopters {
-			jp.Adopters[i] = string(c)
-		}
-		for i, a := range p.Addresses {
-			jp.Addresses[i] = string(a)
-		}
-		for i, g := range p.Closes {
-			jp.GapsClosed[i] = jsonGapRef{Country: string(g.Country), Item: string(g.Item), Severity: num(g.Severity)}
-		}
-		if u := rankUncertainty(res, p); u != nil {
-			jp.Uncertainty = &jsonUncertainty{
-				MedianRank: num(u.Median), P05: num(u.P05), P95: num(u.P95), PTopK: num(u.PTopK),
+	return meta
+}
+
+// countriesJSON yields the elements of "countries".
+func countriesJSON(res *gapanalysis.Result) iter.Seq[jsonCountry] {
+	return func(yield func(jsonCountry) bool) {
+		for i := range res.Countries {
+			c := &res.Countries[i]
+			jc := jsonCountry{
+				Code:        string(c.Code),
+				Name:        firstNonEmpty(c.Name, gapanalysis.CountryName(c.Code)),
+				Rank:        rankPtr(c.Rank),
+				RankNote:    stringPtr(c.RankNote),
+				Index:       clean(c.Index),
+				Coverage:    num(c.Coverage),
+				Pillars:     pillarScores(res.Checklist, c.Pillars),
+				PillarRanks: pillarRanks(res.Checklist, c.PillarRanks),
+				Themes:      themeScores(res.Checklist, c.Themes),
+				Peers:       make([]string, len(c.Peers)),
+				PeerDetails: make([]jsonPeer, len(c.Peers)),
+			}
+			for i, p := range c.Peers {
+				jc.Peers[i] = string(p.Country)
+				jc.PeerDetails[i] = jsonPeer{Country: string(p.Country), Similarity: num(p.Similarity)}
+			}
+			if !yield(jc) {
+				return
 			}
 		}
-		doc.Priorities = append(doc.Priorities, jp)
 	}
-	for _, d := range res.Diagnostics {
-		doc.Diagnostics = append(doc.Diagnostics, jsonDiagnostic{
-			Severity: string(d.Severity), Code: string(d.Code), Message: d.Message,
-			File: d.File, Sheet: d.Sheet, Cell: d.Cell,
-		})
+}
+
+// itemsJSON yields the elements of "items".
+func itemsJSON(res *gapanalysis.Result) iter.Seq[jsonItem] {
+	return func(yield func(jsonItem) bool) {
+		fullIn := map[gapanalysis.ItemID][]string{}
+		for i := range res.Assessments {
+			if a := &res.Assessments[i]; atFull(a) {
+				fullIn[a.Item] = append(fullIn[a.Item], string(a.Country))
+			}
+		}
+		for i := range res.Items {
+			it := &res.Items[i]
+			if !yield(jsonItem{
+				ID: string(it.ID), Mean: clean(it.Mean),
+				NFull: it.NFull, NPartial: it.NPartial, NNone: it.NNone, NNA: it.NNA, NUnknown: it.NUnknown,
+				AtFull: sortedCodes(fullIn[it.ID]),
+			}) {
+				return
+			}
+		}
 	}
-	doc.Meta.Sensitivity = sensitivityJSON(res)
-	doc.Meta.ExpertValues = firstNonEmpty(res.Meta.ExpertValues, gapanalysis.PanelLabel(res.Panel))
-	doc.Meta.CriteriaWeights = criteriaWeightsJSON(res)
-	doc.Meta.WeightsMethod = firstNonEmpty(res.Meta.WeightsMethod, gapanalysis.WeightsGiven)
-	doc.Meta.AHP = ahpJSON(res)
-	doc.Panel = panelJSON(res)
-	if res.Progress != nil {
-		progressJSON(&doc, res.Progress)
+}
+
+// gapsJSON yields the elements of "gaps".
+func gapsJSON(res *gapanalysis.Result) iter.Seq[jsonGap] {
+	return func(yield func(jsonGap) bool) {
+		for i := range res.Gaps {
+			g := &res.Gaps[i]
+			jg := jsonGap{
+				Country:         string(g.Country),
+				Item:            string(g.Item),
+				Status:          statusText(true, g.Status, num(g.Score)),
+				Score:           num(g.Score),
+				Gap:             num(g.Gap),
+				Severity:        num(g.Severity),
+				Exemplars:       make([]string, len(g.Exemplars)),
+				ExemplarDetails: make([]jsonPeer, len(g.Exemplars)),
+			}
+			for i, e := range g.Exemplars {
+				jg.Exemplars[i] = string(e.Country)
+				jg.ExemplarDetails[i] = jsonPeer{Country: string(e.Country), Similarity: num(e.Similarity)}
+			}
+			if !yield(jg) {
+				return
+			}
+		}
 	}
-	if res.KnownIssues != nil {
-		knownIssuesJSON(&doc, res.KnownIssues)
+}
+
+// prioritiesJSON yields the elements of "priorities".
+func prioritiesJSON(res *gapanalysis.Result) iter.Seq[jsonPriority] {
+	return func(yield func(jsonPriority) bool) {
+		for i := range res.Priorities {
+			p := &res.Priorities[i]
+			jp := jsonPriority{
+				Rank:          rankPtr(p.Rank),
+				ID:            string(p.ID),
+				Title:         p.Title,
+				Score:         num(p.Score),
+				Criteria:      numbers(p.Criteria),
+				Contributions: numbers(p.Contributions),
+				Addresses:     make([]string, len(p.Addresses)),
+				GapsClosed:    make([]jsonGapRef, len(p.Closes)),
+				Adopters:      make([]string, len(p.Adopters)),
+			}
+			for i, c := range p.Adopters {
+				jp.Adopters[i] = string(c)
+			}
+			for i, a := range p.Addresses {
+				jp.Addresses[i] = string(a)
+			}
+			for i, g := range p.Closes {
+				jp.GapsClosed[i] = jsonGapRef{Country: string(g.Country), Item: string(g.Item), Severity: num(g.Severity)}
+			}
+			if u := rankUncertainty(res, p); u != nil {
+				jp.Uncertainty = &jsonUncertainty{
+					MedianRank: num(u.Median), P05: num(u.P05), P95: num(u.P95), PTopK: num(u.PTopK),
+				}
+			}
+			if !yield(jp) {
+				return
+			}
+		}
 	}
-	doc.Agreement = agreementJSON(res)
-	return doc
+}
+
+// diagnosticsJSON yields the elements of "diagnostics".
+func diagnosticsJSON(res *gapanalysis.Result) iter.Seq[jsonDiagnostic] {
+	return func(yield func(jsonDiagnostic) bool) {
+		for i := range res.Diagnostics {
+			d := &res.Diagnostics[i]
+			if !yield(jsonDiagnostic{
+				Severity: string(d.Severity), Code: string(d.Code), Message: d.Message,
+				File: d.File, Sheet: d.Sheet, Cell: d.Cell,
+			}) {
+				return
+			}
+		}
+	}
 }
 
 // sensitivityJSON returns the "sensitivity" object, nil without an uncertainty

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"sort"
 	"strconv"
@@ -226,34 +227,39 @@ func similarities[T any](v []T, sim func(T) float64) string {
 	return strings.Join(parts, ", ")
 }
 
-func practicesCSV(res *gapanalysis.Result) [][]string {
-	out := [][]string{{"item", "ref", "title", "theme", "obligation", "n_full", "country", "evidence", "comment", "source",
-		"theme_score", "theme_leaders"}}
-	leaders := themeLeaders(res)
-	themes := map[gapanalysis.CountryCode]map[gapanalysis.ThemeID]gapanalysis.Score{}
-	for _, c := range res.Countries {
-		themes[c.Code] = c.Themes
-	}
-	for _, p := range practiceRows(res) {
-		var theme, leaderList string
-		if p.theme != nil {
-			theme, leaderList = string(p.theme.ID), leaderCodes(leaders[p.theme.ID])
+func practicesCSV(res *gapanalysis.Result) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		if !yield([]string{"item", "ref", "title", "theme", "obligation", "n_full", "country", "evidence", "comment", "source",
+			"theme_score", "theme_leaders"}) {
+			return
 		}
-		rec := []string{csvText(string(p.item.ID)), csvText(p.item.Ref), csvText(p.item.Title), csvText(theme),
-			string(p.item.Obligation), strconv.Itoa(p.nFull)}
-		if p.a != nil {
-			score := ""
+		leaders := themeLeaders(res)
+		themes := map[gapanalysis.CountryCode]map[gapanalysis.ThemeID]gapanalysis.Score{}
+		for _, c := range res.Countries {
+			themes[c.Code] = c.Themes
+		}
+		for _, p := range practiceRows(res) {
+			var theme, leaderList string
 			if p.theme != nil {
-				score = csvScore(themes[p.a.Country][p.theme.ID])
+				theme, leaderList = string(p.theme.ID), leaderCodes(leaders[p.theme.ID])
 			}
-			rec = append(rec, csvText(string(p.a.Country)), csvText(p.a.Evidence), csvText(p.a.Comment),
-				csvText(joinSources(p.a.Sources)), score)
-		} else {
-			rec = append(rec, "", "", "", "", "")
+			rec := []string{csvText(string(p.item.ID)), csvText(p.item.Ref), csvText(p.item.Title), csvText(theme),
+				string(p.item.Obligation), strconv.Itoa(p.nFull)}
+			if p.a != nil {
+				score := ""
+				if p.theme != nil {
+					score = csvScore(themes[p.a.Country][p.theme.ID])
+				}
+				rec = append(rec, csvText(string(p.a.Country)), csvText(p.a.Evidence), csvText(p.a.Comment),
+					csvText(joinSources(p.a.Sources)), score)
+			} else {
+				rec = append(rec, "", "", "", "", "")
+			}
+			if !yield(append(rec, csvText(leaderList))) {
+				return
+			}
 		}
-		out = append(out, append(rec, csvText(leaderList)))
 	}
-	return out
 }
 
 // largestGaps returns up to n gaps by severity, largest first, ties by country

@@ -1,11 +1,13 @@
 package report
 
-import "github.com/gapstudy/gapstudy/gapanalysis"
+import (
+	"iter"
 
-// progressJSON adds the comparison with a baseline to the JSON document: the
-// keys transitions, progress, item_transitions and measure_progress of SPEC 12,
-// and meta.baseline.
-func progressJSON(doc *jsonDoc, cmp *gapanalysis.Comparison) {
+	"github.com/gapstudy/gapstudy/gapanalysis"
+)
+
+// baselineJSON returns meta.baseline of a comparison with a baseline.
+func baselineJSON(cmp *gapanalysis.Comparison) *jsonBaseline {
 	base := &jsonBaseline{
 		Old: cmp.OldLabel, New: cmp.NewLabel, Samples: cmp.Samples,
 		ItemsOnlyOld: itemStrings(cmp.OnlyOld), ItemsOnlyNew: itemStrings(cmp.OnlyNew),
@@ -14,51 +16,84 @@ func progressJSON(doc *jsonDoc, cmp *gapanalysis.Comparison) {
 		seed := cmp.Seed
 		base.Seed = &seed
 	}
-	doc.Meta.Baseline = base
-
-	trans := make([]jsonTransition, 0, len(cmp.Changes))
-	for _, c := range cmp.Changes {
-		trans = append(trans, jsonTransition{
-			Country: string(c.Country), Item: string(c.Item),
-			Old: changeStatus(c.Old, c.OldScore), New: changeStatus(c.New, c.NewScore),
-			Transition: string(c.Transition),
-		})
-	}
-	prog := make([]jsonProgress, 0, len(cmp.Countries))
-	for _, c := range cmp.Countries {
-		p := jsonProgress{
-			Code:     string(c.Code),
-			IndexOld: clean(c.IndexOld), IndexNew: clean(c.IndexNew), Delta: clean(c.Delta),
-			RankOld: rankPtr(c.RankOld), RankNew: rankPtr(c.RankNew),
-			Counts: transitionCounts(c.Counts),
-		}
-		if u := c.Uncertainty; u != nil {
-			p.DeltaP05, p.DeltaP95, p.PImproved = num(u.P05), num(u.P95), num(u.PImproved)
-		}
-		prog = append(prog, p)
-	}
-	items := make([]jsonItemTransition, 0, len(cmp.Items))
-	for _, it := range cmp.Items {
-		items = append(items, jsonItemTransition{Item: string(it.Item), Counts: transitionCounts(it.Counts)})
-	}
-	measures := make([]jsonMeasure, 0, len(cmp.Measures))
-	for _, m := range cmp.Measures {
-		measures = append(measures, jsonMeasure{ID: string(m.ID), GapPointsOld: num(m.GapPointsOld), GapPointsNew: num(m.GapPointsNew)})
-	}
-	doc.Transitions, doc.Progress, doc.ItemTransitions, doc.MeasureProgress = &trans, &prog, &items, &measures
+	return base
 }
 
-// knownIssuesJSON adds the key known_issues of SPEC 12 to the JSON document.
-func knownIssuesJSON(doc *jsonDoc, issues []gapanalysis.KnownIssueVerdict) {
-	out := make([]jsonKnownIssue, 0, len(issues))
-	for _, k := range issues {
-		out = append(out, jsonKnownIssue{
-			Country: string(k.Country), Item: string(k.Item), Source: k.Source,
-			Date: stringPtr(k.Date), Note: stringPtr(k.Note),
-			Verdict: string(k.Verdict), Status: changeStatus(k.Status, k.Score),
-		})
+// transitionsJSON yields the elements of the key transitions of SPEC 12.
+func transitionsJSON(cmp *gapanalysis.Comparison) iter.Seq[jsonTransition] {
+	return func(yield func(jsonTransition) bool) {
+		for i := range cmp.Changes {
+			c := &cmp.Changes[i]
+			if !yield(jsonTransition{
+				Country: string(c.Country), Item: string(c.Item),
+				Old: changeStatus(c.Old, c.OldScore), New: changeStatus(c.New, c.NewScore),
+				Transition: string(c.Transition),
+			}) {
+				return
+			}
+		}
 	}
-	doc.KnownIssues = &out
+}
+
+// progressRowsJSON yields the elements of the key progress of SPEC 12.
+func progressRowsJSON(cmp *gapanalysis.Comparison) iter.Seq[jsonProgress] {
+	return func(yield func(jsonProgress) bool) {
+		for i := range cmp.Countries {
+			c := &cmp.Countries[i]
+			p := jsonProgress{
+				Code:     string(c.Code),
+				IndexOld: clean(c.IndexOld), IndexNew: clean(c.IndexNew), Delta: clean(c.Delta),
+				RankOld: rankPtr(c.RankOld), RankNew: rankPtr(c.RankNew),
+				Counts: transitionCounts(c.Counts),
+			}
+			if u := c.Uncertainty; u != nil {
+				p.DeltaP05, p.DeltaP95, p.PImproved = num(u.P05), num(u.P95), num(u.PImproved)
+			}
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// itemTransitionsJSON yields the elements of the key item_transitions of
+// SPEC 12.
+func itemTransitionsJSON(cmp *gapanalysis.Comparison) iter.Seq[jsonItemTransition] {
+	return func(yield func(jsonItemTransition) bool) {
+		for _, it := range cmp.Items {
+			if !yield(jsonItemTransition{Item: string(it.Item), Counts: transitionCounts(it.Counts)}) {
+				return
+			}
+		}
+	}
+}
+
+// measureProgressJSON yields the elements of the key measure_progress of
+// SPEC 12.
+func measureProgressJSON(cmp *gapanalysis.Comparison) iter.Seq[jsonMeasure] {
+	return func(yield func(jsonMeasure) bool) {
+		for _, m := range cmp.Measures {
+			if !yield(jsonMeasure{ID: string(m.ID), GapPointsOld: num(m.GapPointsOld), GapPointsNew: num(m.GapPointsNew)}) {
+				return
+			}
+		}
+	}
+}
+
+// knownIssuesJSON yields the elements of the key known_issues of SPEC 12.
+func knownIssuesJSON(issues []gapanalysis.KnownIssueVerdict) iter.Seq[jsonKnownIssue] {
+	return func(yield func(jsonKnownIssue) bool) {
+		for i := range issues {
+			k := &issues[i]
+			if !yield(jsonKnownIssue{
+				Country: string(k.Country), Item: string(k.Item), Source: k.Source,
+				Date: stringPtr(k.Date), Note: stringPtr(k.Note),
+				Verdict: string(k.Verdict), Status: changeStatus(k.Status, k.Score),
+			}) {
+				return
+			}
+		}
+	}
 }
 
 // transitionCounts returns the counts keyed by transition name, every
