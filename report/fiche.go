@@ -383,6 +383,8 @@ type answerView struct {
 type reconcileView struct {
 	Item, Title, Note string
 	Answers           []answerView
+	More              string // how many answers are not listed, when some are not
+	Rows              int    // table rows: the answers, and one for More
 }
 
 type agreementView struct {
@@ -493,10 +495,10 @@ func (fs *ficheStudy) gapViews(code gapanalysis.CountryCode) []gapView {
 		ref, title, obl := fs.itemInfo(g.Item)
 		gv := gapView{Item: string(g.Item), Ref: ref, Title: title, Obligation: obl,
 			Status: statusText(true, g.Status, num(g.Score)), Severity: fmtFloat(g.Severity, 2),
-			Evidence: g.Evidence, Comment: g.Comment, Source: joinSources(g.Sources)}
+			Evidence: g.Evidence, Comment: g.Comment, Source: fewSources(g.Sources)}
 		for _, e := range g.Exemplars {
 			gv.Exemplars = append(gv.Exemplars, exemplarView{Code: string(e.Country), Name: gapanalysis.CountryName(e.Country),
-				Similarity: fmtFloat(e.Similarity, 2), Evidence: e.Evidence, Source: joinSources(e.Sources)})
+				Similarity: fmtFloat(e.Similarity, 2), Evidence: e.Evidence, Source: fewSources(e.Sources)})
 		}
 		out = append(out, gv)
 	}
@@ -511,7 +513,7 @@ func (fs *ficheStudy) knownIssueViews(code gapanalysis.CountryCode) []knownIssue
 		}
 		_, title, _ := fs.itemInfo(k.Item)
 		out = append(out, knownIssueView{Item: string(k.Item), Title: title, Source: k.Source, Date: k.Date, Note: k.Note,
-			Verdict: string(k.Verdict), Status: k.Status.String(), Cells: joinSources(k.Sources), Register: k.At.String()})
+			Verdict: string(k.Verdict), Status: k.Status.String(), Cells: fewSources(k.Sources), Register: k.At.String()})
 	}
 	return out
 }
@@ -538,7 +540,7 @@ func (fs *ficheStudy) progressView(cp *gapanalysis.CountryProgress) *progressVie
 		}
 		_, title, _ := fs.itemInfo(ch.Item)
 		v.Remaining = append(v.Remaining, remainingView{Item: string(ch.Item), Title: title, Transition: string(ch.Transition),
-			Old: ch.Old.String(), New: ch.New.String(), OldSource: joinSources(ch.OldSources), NewSource: joinSources(ch.NewSources)})
+			Old: ch.Old.String(), New: ch.New.String(), OldSource: fewSources(ch.OldSources), NewSource: fewSources(ch.NewSources)})
 	}
 	return v
 }
@@ -576,9 +578,15 @@ func (fs *ficheStudy) agreementView(code gapanalysis.CountryCode) *agreementView
 		case u.Hidden:
 			rv.Note = "merged as partial, although no respondent said partial"
 		}
-		for _, a := range u.Answers.All() {
+		shown, more := fewAnswers(&u)
+		for k := range shown {
+			a := u.Answers.At(k)
 			rv.Answers = append(rv.Answers, answerView{Respondent: firstNonEmpty(a.Respondent, "(not named)"), Status: a.Status.String(),
 				Evidence: a.Evidence, Comment: a.Comment, Source: a.Source.String()})
+		}
+		rv.More, rv.Rows = more, len(rv.Answers)
+		if more != "" {
+			rv.Rows++
 		}
 		v.Reconcile = append(v.Reconcile, rv)
 	}

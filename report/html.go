@@ -543,7 +543,7 @@ func htmlGaps(res *gapanalysis.Result) htmlSection {
 			stCell.Text = SplitText
 		}
 		row := []htmlCell{textCell(string(g.Country)), rowHead(string(g.Item)), textCell(ref), longCell(title), textCell(obl), stCell,
-			fixedCell(g.Gap, 2), fixedCell(g.Severity, 2), longCell(g.Evidence), longCell(g.Comment), srcCell(joinSources(g.Sources)),
+			fixedCell(g.Gap, 2), fixedCell(g.Severity, 2), longCell(g.Evidence), longCell(g.Comment), srcCell(fewSources(g.Sources)),
 			textCell(exemplarCodes(g.Exemplars)), longCell(exemplarEvidence(g.Exemplars))}
 		if changes != nil {
 			row = append(row, textCell(sinceBaseline(res.Progress, changes, g)))
@@ -619,7 +619,7 @@ func htmlKnownIssues(res *gapanalysis.Result) htmlSection {
 		for _, k := range res.KnownIssues {
 			t.Rows = append(t.Rows, []htmlCell{textCell(string(k.Country)), rowHead(string(k.Item)), textCell(k.Source), textCell(k.Date),
 				longCell(k.Note), textCell(string(k.Verdict)), textCell(changeStatus(k.Status, k.Score)),
-				srcCell(joinSources(k.Sources)), srcCell(k.At.String())})
+				srcCell(fewSources(k.Sources)), srcCell(k.At.String())})
 		}
 		s.Tables = append(s.Tables, t)
 	}
@@ -681,13 +681,20 @@ func htmlAgreement(res *gapanalysis.Result) htmlSection {
 		rt := htmlTable{ID: "reconcile-table", Caption: "Answers to reconcile",
 			Note: "(where respondents disagree: each answer with its evidence and cell)",
 			Head: append(numHeads("Unit"), heads("Country", "Item", "Disagreement", "Respondent", "Answer", "Evidence", "Comment", "Source")...)}
-		for n, u := range ar.Reconcile {
+		for n := range ar.Reconcile {
+			u := &ar.Reconcile[n]
 			it := res.Checklist.Item(u.Item)
-			for _, a := range u.Answers.All() {
+			shown, more := fewAnswers(u)
+			for k := range shown {
+				a := u.Answers.At(k)
 				ans := answerText(it, a.Status)
 				rt.Rows = append(rt.Rows, []htmlCell{intCell(n + 1), textCell(string(u.Country)), textCell(string(u.Item)),
-					textCell(disagreement(u)), rowHead(firstNonEmpty(a.Respondent, notNamed)), {Text: ans, Class: statusClass(a.Status.String())},
+					textCell(disagreement(*u)), rowHead(firstNonEmpty(a.Respondent, notNamed)), {Text: ans, Class: statusClass(a.Status.String())},
 					longCell(a.Evidence), longCell(a.Comment), srcCell(a.Source.String())})
+			}
+			if more != "" {
+				rt.Rows = append(rt.Rows, []htmlCell{intCell(n + 1), textCell(string(u.Country)), textCell(string(u.Item)),
+					textCell(disagreement(*u)), {}, {}, longCell(more), {}, {}})
 			}
 		}
 		s.Tables = append(s.Tables, rt)
