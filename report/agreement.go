@@ -143,7 +143,7 @@ var ReconcileHeaders = []string{"Unit", "Country", "Item", "Ref", "Title", "Obli
 // (country, then checklist item), each row with the item, the merged status,
 // what the disagreement is, the respondent, the answer with its evidence,
 // comment and cell, and an empty column for the answer agreed with the
-// experts. It is streamed (streamSheets) like the Data sheets, since a large
+// experts. It is streamed (streamTable) like the Data sheets, since a large
 // survey has millions of such rows.
 func (b *book) reconcileTable() *streamTable {
 	res, st := b.res, b.st
@@ -152,10 +152,11 @@ func (b *book) reconcileTable() *streamTable {
 		it                     *gapanalysis.Item
 		merged, disagree, hide string
 	}
-	type answer struct{ unit, ans int }
 	byKey := assessmentIndex(res)
 	var units []unit
-	var rows []answer
+	// starts[n] is the row of the first answer of unit n; a row is found
+	// from its number, so that nothing is held per row.
+	starts := []int{0}
 	if res.Agreement != nil {
 		units = make([]unit, len(res.Agreement.Reconcile))
 		for n := range res.Agreement.Reconcile {
@@ -168,38 +169,52 @@ func (b *book) reconcileTable() *streamTable {
 				x.merged, x.hide = SplitText, "yes"
 			}
 			units[n] = x
-			for k := range u.Answers {
-				rows = append(rows, answer{n, k})
-			}
+			starts = append(starts, starts[n]+len(u.Answers))
 		}
 	}
 	return &streamTable{
 		base:       SheetReconcile,
 		headers:    ReconcileHeaders,
 		freezeCols: 3,
-		rows:       len(rows),
-		fill: func(i int, row []any) {
-			x := &units[rows[i].unit]
+		rows:       starts[len(units)],
+		fill: func(i int, w *rowWriter) {
+			n := unitOf(starts, i)
+			x := &units[n]
 			u, it := x.u, x.it
-			ans := &u.Answers[rows[i].ans]
-			row[0] = excelize.Cell{StyleID: st.integer, Value: rows[i].unit + 1}
-			row[1] = streamText(string(u.Country), st.text)
-			row[2] = streamText(string(u.Item), st.text)
+			ans := &u.Answers[i-starts[n]]
+			w.integer(1, n+1, st.integer)
+			w.text(2, string(u.Country), st.text)
+			w.text(3, string(u.Item), st.text)
 			if it != nil {
-				row[3] = streamText(it.Ref, st.text)
-				row[4] = streamText(it.Title, st.text)
-				row[5] = streamText(string(it.Obligation), st.text)
+				w.text(4, it.Ref, st.text)
+				w.text(5, it.Title, st.text)
+				w.text(6, string(it.Obligation), st.text)
 			}
-			row[6] = streamText(x.merged, st.text)
-			row[7] = streamText(x.disagree, st.text)
-			row[8] = streamText(x.hide, st.text)
-			row[9] = streamText(firstNonEmpty(ans.Respondent, notNamed), st.text)
-			row[10] = streamText(answerText(it, ans.Status), st.status[ans.Status])
-			row[11] = streamText(ans.Evidence, st.text)
-			row[12] = streamText(ans.Comment, st.text)
-			row[13] = streamText(ans.Source.String(), st.text)
+			w.text(7, x.merged, st.text)
+			w.text(8, x.disagree, st.text)
+			w.text(9, x.hide, st.text)
+			w.text(10, firstNonEmpty(ans.Respondent, notNamed), st.text)
+			w.text(11, answerText(it, ans.Status), st.status[ans.Status])
+			w.text(12, ans.Evidence, st.text)
+			w.text(13, ans.Comment, st.text)
+			w.source(14, ans.Source, st.text)
 		},
 	}
+}
+
+// unitOf returns the unit n whose answers hold row i: the last n with
+// starts[n] ≤ i (starts ascending, starts[0] = 0 ≤ i).
+func unitOf(starts []int, i int) int {
+	lo, hi := 0, len(starts)-1 // starts[lo] ≤ i < starts[hi]
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if starts[mid] <= i {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // answerText is a respondent's answer as the Reconcile sheet shows it: the

@@ -122,10 +122,13 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetData, nil}, // streamed, once every sheet exists
 	}
 	streamed := map[string]*streamTable{}
+	var tables []*streamTable
 	if b.present(SheetReconcile) {
 		streamed[SheetReconcile] = b.reconcileTable()
+		tables = append(tables, streamed[SheetReconcile])
 	}
 	streamed[SheetData] = b.dataTable()
+	tables = append(tables, streamed[SheetData])
 	first := true
 	for _, sh := range sheets {
 		if !b.present(sh.name) {
@@ -156,19 +159,22 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	// The Reconcile and Data sheets are streamed last: excelize reads a
-	// streamed sheet back whole when another call touches it.
-	for _, name := range []string{SheetReconcile, SheetData} {
-		if t := streamed[name]; t != nil {
-			if err := b.streamSheets(t); err != nil {
-				return err
-			}
+	// The rows of the Reconcile and Data sheets are written on their own
+	// (sheetparts.go) and spliced into the sheets as the package is written.
+	parts, err := writeParts(tables, b.st.header)
+	defer removeParts(parts)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if err := b.shell(p); err != nil {
+			return err
 		}
 	}
 	if err := b.properties(); err != nil {
 		return err
 	}
-	return saveCanonical(w, f, "workbook")
+	return saveCanonical(w, f, "workbook", parts...)
 }
 
 // book holds what every sheet function needs.
@@ -600,14 +606,15 @@ func (s *sheetWriter) finish() error {
 	return s.f.SetSheetDimension(s.name, "A1:"+s.cell(cols, rows))
 }
 
-// saveCanonical writes f to w with deterministic bytes (copyCanonical); what names
-// the document in errors.
-func saveCanonical(w io.Writer, f *excelize.File, what string) error {
+// saveCanonical writes f to w with deterministic bytes (copyCanonical), the
+// rows of each part spliced into its sheet; what names the document in
+// errors. Only the package without those rows is held in memory.
+func saveCanonical(w io.Writer, f *excelize.File, what string, rows ...*rowsPart) error {
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("report: writing %s: %w", what, err)
 	}
-	if err := copyCanonical(w, buf.Bytes()); err != nil {
+	if err := copyCanonical(w, buf.Bytes(), rows); err != nil {
 		return fmt.Errorf("report: writing %s: %w", what, err)
 	}
 	return nil
