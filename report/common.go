@@ -1,9 +1,11 @@
 package report
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -278,16 +280,17 @@ func sortedResponses(res *gapanalysis.Result) []gapanalysis.Response {
 }
 
 // responseOrder returns the indexes of the dataset's responses in the order of
-// sortedResponses, without copying the responses.
+// sortedResponses, without copying the responses. The responses are put in
+// (country, item) groups first, in one pass that keeps their order (a counting
+// sort over the few groups), and each group is then sorted by respondent,
+// stably, unless it is in that order already (as a survey read respondent by
+// respondent is): the same order as one stable sort, in a fraction of its
+// time on millions of responses.
 func responseOrder(res *gapanalysis.Result) []int {
 	if res.Dataset == nil {
 		return nil
 	}
 	rs := res.Dataset.Responses
-	out := make([]int, len(rs))
-	for i := range out {
-		out[i] = i
-	}
 	order := map[gapanalysis.ItemID]int{}
 	if res.Checklist != nil {
 		for i, it := range res.Checklist.Items() {
@@ -300,19 +303,59 @@ func responseOrder(res *gapanalysis.Result) []int {
 		}
 		return len(order)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := &rs[out[i]], &rs[out[j]]
-		if a.Country != b.Country {
-			return a.Country < b.Country
+	// The groups, numbered as they are first met, then ranked.
+	group := make([]int32, len(rs))
+	ids := map[countryItem]int32{}
+	var keys []countryItem
+	for i := range rs {
+		k := countryItem{rs[i].Country, rs[i].Item}
+		g, ok := ids[k]
+		if !ok {
+			g = int32(len(keys))
+			ids[k] = g
+			keys = append(keys, k)
 		}
-		if pa, pb := pos(a.Item), pos(b.Item); pa != pb {
-			return pa < pb
+		group[i] = g
+	}
+	ranked := make([]int32, len(keys))
+	for i := range ranked {
+		ranked[i] = int32(i)
+	}
+	slices.SortFunc(ranked, func(x, y int32) int {
+		a, b := keys[x], keys[y]
+		if c := strings.Compare(string(a.country), string(b.country)); c != 0 {
+			return c
 		}
-		if a.Item != b.Item {
-			return a.Item < b.Item
+		if c := cmp.Compare(pos(a.item), pos(b.item)); c != 0 {
+			return c
 		}
-		return a.Respondent < b.Respondent
+		return strings.Compare(string(a.item), string(b.item))
 	})
+	// start[r] is where the group of rank r begins in out.
+	rank := make([]int32, len(keys))
+	for r, g := range ranked {
+		rank[g] = int32(r)
+	}
+	start := make([]int, len(keys)+1)
+	for _, g := range group {
+		start[rank[g]+1]++
+	}
+	for r := range keys {
+		start[r+1] += start[r]
+	}
+	out := make([]int, len(rs))
+	next := slices.Clone(start[:len(keys)])
+	for i, g := range group {
+		r := rank[g]
+		out[next[r]] = i
+		next[r]++
+	}
+	byRespondent := func(x, y int) int { return strings.Compare(rs[x].Respondent, rs[y].Respondent) }
+	for r := range keys {
+		if part := out[start[r]:start[r+1]]; !slices.IsSortedFunc(part, byRespondent) {
+			slices.SortStableFunc(part, byRespondent)
+		}
+	}
 	return out
 }
 

@@ -39,6 +39,7 @@ type rowsPart struct {
 	lo, hi int
 
 	file   *os.File // the deflated rows: a deflate stream ending on a flush
+	named  bool     // file still has its name (not removed at once)
 	crc    uint32   // CRC-32 of the rows as XML
 	size   int64    // length of the rows as XML
 	csize  int64    // length of the deflated rows
@@ -99,7 +100,9 @@ func removeParts(parts []*rowsPart) {
 	for _, p := range parts {
 		if p.file != nil {
 			p.file.Close()
-			os.Remove(p.file.Name())
+			if p.named {
+				os.Remove(p.file.Name())
+			}
 			p.file = nil
 		}
 	}
@@ -125,6 +128,10 @@ func (p *rowsPart) write(headerStyle int, stop *atomic.Bool) error {
 		return err
 	}
 	p.file = f
+	// Removed at once where the system allows it (the open file stays
+	// readable), so that nothing is left behind even when the process ends
+	// before removeParts, as on a signal; elsewhere by removeParts.
+	p.named = os.Remove(f.Name()) != nil
 	bw := bufio.NewWriterSize(f, 256<<10)
 	cw := &countWriter{w: bw}
 	zw, err := flate.NewWriter(cw, flate.BestSpeed)
