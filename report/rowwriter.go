@@ -186,9 +186,10 @@ func preserveSpace(v string) bool {
 	if v == "" {
 		return false
 	}
-	isSpace := func(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b == ' ' }
 	return isSpace(v[0]) || isSpace(v[len(v)-1])
 }
+
+func isSpace(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b == ' ' }
 
 // appendEscaped appends v as the text of an inline string, as excelize's
 // StreamWriter writes it: escaped with encoding/xml's EscapeText except line
@@ -204,6 +205,10 @@ func appendEscaped(dst []byte, v string) []byte {
 	last := 0
 	for i := 0; i < len(v); {
 		b := v[i]
+		if !textSpecial[b] {
+			i++
+			continue
+		}
 		if b >= utf8.RuneSelf {
 			r, width := utf8.DecodeRuneInString(v[i:])
 			i += width
@@ -216,35 +221,50 @@ func appendEscaped(dst []byte, v string) []byte {
 			continue
 		}
 		i++
-		var esc string
-		switch b {
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '\t':
-			esc = "&#x9;"
-		case '\r':
-			esc = "&#xD;"
-		case '\n':
-			continue
-		default:
-			if b >= 0x20 {
-				continue
-			}
-			esc = "\uFFFD"
-		}
 		dst = append(dst, v[last:i-1]...)
-		dst = append(dst, esc...)
+		dst = append(dst, textEscape[b]...)
 		last = i
 	}
 	return append(dst, v[last:]...)
+}
+
+// textSpecial marks the bytes appendEscaped looks at: those it escapes and
+// the bytes of characters beyond ASCII. textEscape holds the escape of each
+// ASCII byte it escapes.
+var (
+	textSpecial [256]bool
+	textEscape  [utf8.RuneSelf]string
+)
+
+func init() {
+	for b := range utf8.RuneSelf {
+		switch b {
+		case '"':
+			textEscape[b] = "&#34;"
+		case '\'':
+			textEscape[b] = "&#39;"
+		case '&':
+			textEscape[b] = "&amp;"
+		case '<':
+			textEscape[b] = "&lt;"
+		case '>':
+			textEscape[b] = "&gt;"
+		case '\t':
+			textEscape[b] = "&#x9;"
+		case '\r':
+			textEscape[b] = "&#xD;"
+		case '\n':
+			// kept as it is
+		default:
+			if b < 0x20 {
+				textEscape[b] = "\uFFFD" // not allowed in XML 1.0
+			}
+		}
+		textSpecial[b] = textEscape[b] != ""
+	}
+	for b := utf8.RuneSelf; b < 256; b++ {
+		textSpecial[b] = true
+	}
 }
 
 // isXMLChar reports whether r may appear in an XML 1.0 document (encoding/xml's
