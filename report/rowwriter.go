@@ -145,15 +145,13 @@ func (w *rowWriter) source(col int, s gapanalysis.Source, style int) {
 		}
 		last = i
 		total += len(p)
-		if strings.Contains(p, "_x") {
-			total = excelize.TotalCellChars + 1 // the rare case: see below
-		}
 	}
 	if first < 0 {
 		return
 	}
 	if total > excelize.TotalCellChars {
-		// A text that may need cutting, or escaping across its parts.
+		// A text that may need cutting. ("_xHHHH_" cannot span the "!"
+		// between two parts: each part is escaped on its own.)
 		w.text(col, s.String(), style)
 		return
 	}
@@ -199,13 +197,25 @@ func isSpace(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b == '
 // "_x005F_xHHHH_" (bstrMarshal), so that a reader does not take it for the
 // escape of a character.
 func appendEscaped(dst []byte, v string) []byte {
-	if strings.Contains(v, "_x") {
-		v = bstrMarshal(v)
-	}
-	last := 0
+	return escapeText(dst, v, true)
+}
+
+// escapeText is appendEscaped; bstr tells whether "_xHHHH_" is still to be
+// looked for.
+func escapeText(dst []byte, v string, bstr bool) []byte {
+	start, last := len(dst), 0
 	for i := 0; i < len(v); {
 		b := v[i]
 		if !textSpecial[b] {
+			i++
+			continue
+		}
+		if b == '_' {
+			if bstr && i+1 < len(v) && v[i+1] == 'x' {
+				// The rare text that may hold an escape: start again on
+				// its escaped form.
+				return escapeText(dst[:start], bstrMarshal(v), false)
+			}
 			i++
 			continue
 		}
@@ -228,8 +238,8 @@ func appendEscaped(dst []byte, v string) []byte {
 	return append(dst, v[last:]...)
 }
 
-// textSpecial marks the bytes appendEscaped looks at: those it escapes and
-// the bytes of characters beyond ASCII. textEscape holds the escape of each
+// textSpecial marks the bytes appendEscaped looks at: those it escapes, the
+// "_" of "_xHHHH_" and the bytes of characters beyond ASCII. textEscape holds the escape of each
 // ASCII byte it escapes.
 var (
 	textSpecial [256]bool
@@ -262,6 +272,7 @@ func init() {
 		}
 		textSpecial[b] = textEscape[b] != ""
 	}
+	textSpecial['_'] = true
 	for b := utf8.RuneSelf; b < 256; b++ {
 		textSpecial[b] = true
 	}

@@ -98,7 +98,7 @@ func TestRowWriterMatchesStreamWriter(t *testing.T) {
 	integers := []int{0, 7, -42, 1048576, math.MaxInt64}
 	sources := []gapanalysis.Source{
 		{}, {File: "survey.xlsx", Sheet: "Responses", Cell: "C12"}, {Cell: "B2"}, {File: "a & b.xlsx", Cell: "A1"},
-		{File: " lead.xlsx", Sheet: "S"}, {Sheet: "S", Cell: "C1 "}, {File: "f_x0041_.xlsx", Sheet: "S", Cell: "A1"},
+		{File: " lead.xlsx", Sheet: "S"}, {Sheet: "S", Cell: "C1 "}, {File: "f_x0041_.xlsx", Sheet: "S", Cell: "A1"}, {File: "a_x005F_", Sheet: "x0041_b", Cell: "_x"},
 		{File: strings.Repeat("x", 40000), Cell: "A1"},
 	}
 	var rows [][]streamCell
