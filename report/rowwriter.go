@@ -88,7 +88,11 @@ func (w *rowWriter) text(col int, v string, style int) {
 	}
 	v = cellText(v)
 	w.inline(col, v, style)
-	w.touch(col, float64(utf8.RuneCountInString(v))+1)
+	// A text has at most as many characters as bytes: count them only when
+	// the text may be wider than the column so far.
+	if float64(len(v))+1 > w.widths[col-1] {
+		w.touch(col, float64(utf8.RuneCountInString(v))+1)
+	}
 }
 
 // inline writes v as an inline string cell, as the StreamWriter does (its
