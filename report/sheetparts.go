@@ -52,10 +52,46 @@ const rowsFlush = 64 << 10
 // errStopped stops the other sheets' writing when one failed.
 var errStopped = errors.New("report: stopped")
 
+// partsJob writes the rows of the streamed tables (writeParts) while the
+// other sheets are written.
+type partsJob struct {
+	stop  atomic.Bool
+	done  chan struct{}
+	parts []*rowsPart
+	err   error
+}
+
+// startParts starts writing the rows of the tables. The tables' fill
+// functions only read, as the other sheets' functions do, so both can run at
+// once. Every startParts must be followed by a close.
+func startParts(tables []*streamTable, headerStyle int) *partsJob {
+	j := &partsJob{done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		j.parts, j.err = writeParts(tables, headerStyle, &j.stop)
+	}()
+	return j
+}
+
+// wait waits for the rows and returns their parts.
+func (j *partsJob) wait() ([]*rowsPart, error) {
+	<-j.done
+	return j.parts, j.err
+}
+
+// close stops the writing if it still runs, waits for it and removes the
+// parts' files.
+func (j *partsJob) close() {
+	j.stop.Store(true)
+	<-j.done
+	removeParts(j.parts)
+}
+
 // writeParts writes the rows of every sheet of the tables, the header row
-// (headerStyle) included. It returns the parts written, even with an error,
-// so that the caller removes their files (removeParts) on every path.
-func writeParts(tables []*streamTable, headerStyle int) ([]*rowsPart, error) {
+// (headerStyle) included, until stop is set. It returns the parts written,
+// even with an error, so that the caller removes their files (removeParts)
+// on every path.
+func writeParts(tables []*streamTable, headerStyle int, stop *atomic.Bool) ([]*rowsPart, error) {
 	var parts []*rowsPart
 	per := sheetRows - 1
 	for _, t := range tables {
@@ -66,7 +102,6 @@ func writeParts(tables []*streamTable, headerStyle int) ([]*rowsPart, error) {
 	}
 	var (
 		wg    sync.WaitGroup
-		stop  atomic.Bool
 		errs  = make([]error, len(parts))
 		slots = make(chan struct{}, runtime.GOMAXPROCS(0))
 	)
@@ -80,7 +115,7 @@ func writeParts(tables []*streamTable, headerStyle int) ([]*rowsPart, error) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-slots }()
-			if err := p.write(headerStyle, &stop); err != nil {
+			if err := p.write(headerStyle, stop); err != nil {
 				stop.Store(true)
 				errs[i] = err
 			}
@@ -91,6 +126,9 @@ func writeParts(tables []*streamTable, headerStyle int) ([]*rowsPart, error) {
 		if err != nil && err != errStopped {
 			return parts, fmt.Errorf("report: sheet %s: %w", parts[i].sheet, err)
 		}
+	}
+	if stop.Load() {
+		return parts, errStopped
 	}
 	return parts, nil
 }

@@ -129,6 +129,11 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 	}
 	streamed[SheetData] = b.dataTable()
 	tables = append(tables, streamed[SheetData])
+	// The rows of the Reconcile and Data sheets are written on their own
+	// (sheetparts.go) while the other sheets are, and spliced into their
+	// sheets as the package is written.
+	rows := startParts(tables, b.st.header)
+	defer rows.close()
 	first := true
 	for _, sh := range sheets {
 		if !b.present(sh.name) {
@@ -159,10 +164,7 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	// The rows of the Reconcile and Data sheets are written on their own
-	// (sheetparts.go) and spliced into the sheets as the package is written.
-	parts, err := writeParts(tables, b.st.header)
-	defer removeParts(parts)
+	parts, err := rows.wait()
 	if err != nil {
 		return err
 	}
