@@ -143,7 +143,7 @@ var ReconcileHeaders = []string{"Unit", "Country", "Item", "Ref", "Title", "Obli
 // (country, then checklist item), each row with the item, the merged status,
 // what the disagreement is, the respondent, the answer with its evidence,
 // comment and cell, and an empty column for the answer agreed with the
-// experts. It is streamed (streamSheets) like the Data sheets, since a large
+// experts. It is streamed (streamTable) like the Data sheets, since a large
 // survey has millions of such rows.
 func (b *book) reconcileTable() *streamTable {
 	res, st := b.res, b.st
@@ -154,11 +154,11 @@ func (b *book) reconcileTable() *streamTable {
 	}
 	byKey := assessmentIndex(res)
 	var units []unit
-	// the rows of unit n are ends[n-1] (0 for n = 0) up to ends[n]
-	var ends []int
+	// starts[n] is the row of the first answer of unit n; a row is found
+	// from its number, so that nothing is held per row.
+	starts := []int{0}
 	if res.Agreement != nil {
 		units = make([]unit, len(res.Agreement.Reconcile))
-		ends = make([]int, len(units))
 		for n := range res.Agreement.Reconcile {
 			u := &res.Agreement.Reconcile[n]
 			x := unit{u: u, it: res.Checklist.Item(u.Item), disagree: disagreement(*u)}
@@ -169,48 +169,52 @@ func (b *book) reconcileTable() *streamTable {
 				x.merged, x.hide = SplitText, "yes"
 			}
 			units[n] = x
-			ends[n] = u.Answers.Len()
-			if n > 0 {
-				ends[n] += ends[n-1]
-			}
+			starts = append(starts, starts[n]+u.Answers.Len())
 		}
-	}
-	rows := 0
-	if len(ends) > 0 {
-		rows = ends[len(ends)-1]
 	}
 	return &streamTable{
 		base:       SheetReconcile,
 		headers:    ReconcileHeaders,
 		freezeCols: 3,
-		rows:       rows,
-		fill: func(i int, row []any) {
-			n := sort.SearchInts(ends, i+1)
+		rows:       starts[len(units)],
+		fill: func(i int, w *rowWriter) {
+			n := unitOf(starts, i)
 			x := &units[n]
 			u, it := x.u, x.it
-			k := i
-			if n > 0 {
-				k -= ends[n-1]
-			}
-			ans := u.Answers.At(k)
-			row[0] = excelize.Cell{StyleID: st.integer, Value: n + 1}
-			row[1] = streamText(string(u.Country), st.text)
-			row[2] = streamText(string(u.Item), st.text)
+			ans := u.Answers.At(i - starts[n])
+			w.integer(1, n+1, st.integer)
+			w.text(2, string(u.Country), st.text)
+			w.text(3, string(u.Item), st.text)
 			if it != nil {
-				row[3] = streamText(it.Ref, st.text)
-				row[4] = streamText(it.Title, st.text)
-				row[5] = streamText(string(it.Obligation), st.text)
+				w.text(4, it.Ref, st.text)
+				w.text(5, it.Title, st.text)
+				w.text(6, string(it.Obligation), st.text)
 			}
-			row[6] = streamText(x.merged, st.text)
-			row[7] = streamText(x.disagree, st.text)
-			row[8] = streamText(x.hide, st.text)
-			row[9] = streamText(firstNonEmpty(ans.Respondent, notNamed), st.text)
-			row[10] = streamText(answerText(it, ans.Status), st.status[ans.Status])
-			row[11] = streamText(ans.Evidence, st.text)
-			row[12] = streamText(ans.Comment, st.text)
-			row[13] = streamText(ans.Source.String(), st.text)
+			w.text(7, x.merged, st.text)
+			w.text(8, x.disagree, st.text)
+			w.text(9, x.hide, st.text)
+			w.text(10, firstNonEmpty(ans.Respondent, notNamed), st.text)
+			w.text(11, answerText(it, ans.Status), st.status[ans.Status])
+			w.text(12, ans.Evidence, st.text)
+			w.text(13, ans.Comment, st.text)
+			w.source(14, ans.Source, st.text)
 		},
 	}
+}
+
+// unitOf returns the unit n whose answers hold row i: the last n with
+// starts[n] ≤ i (starts ascending, starts[0] = 0 ≤ i).
+func unitOf(starts []int, i int) int {
+	lo, hi := 0, len(starts)-1 // starts[lo] ≤ i < starts[hi]
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if starts[mid] <= i {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // answerText is a respondent's answer as the Reconcile sheet shows it: the

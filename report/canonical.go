@@ -18,14 +18,36 @@ var defaultElem = regexp.MustCompile(`<Default\s[^>]*?(?:/>|></Default>)`)
 // copyCanonical copies the xlsx package in data to w, part by part and unchanged
 // except for the <Default> entries of [Content_Types].xml, which are sorted, and
 // the order of the worksheets at the start of the package (partOrder), so that
-// the same workbook always gives the same bytes.
-func copyCanonical(w io.Writer, data []byte) error {
+// the same workbook always gives the same bytes. The rows of each of rows are
+// spliced into the <sheetData> of its sheet (spliceRows).
+func copyCanonical(w io.Writer, data []byte, rows []*rowsPart) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
+	spliced := map[string]*rowsPart{}
+	if len(rows) > 0 {
+		paths, err := sheetPaths(zr)
+		if err != nil {
+			return err
+		}
+		for _, p := range rows {
+			at, ok := paths[p.sheet]
+			if !ok {
+				return fmt.Errorf("sheet %s: not in the workbook", p.sheet)
+			}
+			spliced[at] = p
+		}
+	}
 	zw := zip.NewWriter(w)
 	for _, f := range partOrder(zr.File) {
+		if p := spliced[f.Name]; p != nil {
+			if err := spliceRows(zw, f, p); err != nil {
+				return err
+			}
+			delete(spliced, f.Name)
+			continue
+		}
 		if f.Name == contentTypesPart {
 			if err := copySorted(zw, f); err != nil {
 				return err
@@ -44,6 +66,9 @@ func copyCanonical(w io.Writer, data []byte) error {
 		if _, err := io.Copy(dst, raw); err != nil {
 			return err
 		}
+	}
+	for name, p := range spliced {
+		return fmt.Errorf("sheet %s: no part %s in the workbook", p.sheet, name)
 	}
 	return zw.Close()
 }

@@ -14,7 +14,8 @@ import (
 // reader of the workbook knows the text goes on. The JSON and CSV outputs keep
 // every text whole, and the import warns about such a text (long-text).
 func cellText(v string) string {
-	if utf16Len(v) <= excelize.TotalCellChars {
+	// A text has at most as many UTF-16 code units as UTF-8 bytes.
+	if len(v) <= excelize.TotalCellChars || utf16Len(v) <= excelize.TotalCellChars {
 		return v
 	}
 	total := utf8.RuneCountInString(v)

@@ -1,9 +1,7 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,17 +36,19 @@ func DataSheetName(n int) string {
 	return continuedName(SheetData, n)
 }
 
-// streamTable is a table written with excelize's StreamWriter over as many
-// sheets as its rows need (continuedName), each with the header row.
+// streamTable is a table written over as many sheets as its rows need
+// (continuedName), each with the header row. Its rows are written by a
+// rowWriter straight into the sheets' XML (sheetparts.go), not through
+// excelize.
 type streamTable struct {
 	base       string   // name of the first sheet
 	headers    []string // the header row
 	freezeCols int      // columns frozen left of the table, besides the header row
 	rows       int      // number of rows under the header
-	// fill sets row (len(headers) cells) to the cells of row i (0-based):
-	// nil for an empty cell, else an excelize.Cell whose Value is a string
-	// (already passed through cellText), a float64 or an int.
-	fill func(i int, row []any)
+	// fill writes the cells of row i (0-based) with w, left to right. It
+	// is called from several goroutines at once (one per sheet), so it
+	// only reads.
+	fill func(i int, w *rowWriter)
 }
 
 // sheets returns the names of the sheets t needs.
@@ -58,102 +58,6 @@ func (t *streamTable) sheets() []string {
 		names[n] = continuedName(t.base, n+1)
 	}
 	return names
-}
-
-// streamSheets writes t on its sheets, already created (empty) in the workbook.
-// Each sheet is written with excelize's StreamWriter, one row at a time; what
-// the stream cannot set (column widths, frozen header, filter, page setup and
-// the sheet dimension, which openpyxl's read-only mode trusts, SPEC 11) is set
-// before it starts, from a first pass over the rows that only measures them.
-// The stream cannot write cell notes or merged cells; no streamed table has
-// any.
-func (b *book) streamSheets(t *streamTable) error {
-	per := sheetRows - 1
-	for n, name := range t.sheets() {
-		lo := min(n*per, t.rows)
-		hi := min(lo+per, t.rows)
-		if err := b.streamSheet(t, name, lo, hi); err != nil {
-			return fmt.Errorf("report: sheet %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-// streamSheet writes the rows lo..hi-1 of t under the header row on sheet name.
-func (b *book) streamSheet(t *streamTable, name string, lo, hi int) error {
-	st := b.st
-	s := b.sheet(name)
-	cols := len(t.headers)
-	lines := 1
-	for i, h := range t.headers {
-		w, n := headerWidth(h)
-		s.touch(i+1, 1, w+4) // room for the filter button
-		lines = max(lines, n)
-	}
-	row := make([]any, cols)
-	for i := lo; i < hi; i++ {
-		clear(row)
-		t.fill(i, row)
-		for j, c := range row {
-			cell, ok := c.(excelize.Cell)
-			if !ok {
-				continue
-			}
-			switch v := cell.Value.(type) {
-			case string:
-				s.touch(j+1, 1, float64(utf8.RuneCountInString(v))+1)
-			case float64:
-				s.touch(j+1, 1, numWidth)
-			case int:
-				s.touch(j+1, 1, float64(len(strconv.Itoa(v)))+1)
-			}
-		}
-	}
-	s.rows = hi - lo + 1
-	s.table(cols, t.freezeCols)
-	if err := s.finish(); err != nil {
-		return err
-	}
-
-	sw, err := b.f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	header := make([]any, cols)
-	for i, h := range t.headers {
-		header[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	var opts []excelize.RowOpts
-	if lines > 1 {
-		// A long header wraps (sheetWriter.header): the row is as tall as
-		// its lines.
-		opts = append(opts, excelize.RowOpts{Height: float64(lines*lineHeight + 3)})
-	}
-	if err := sw.SetRow("A1", header, opts...); err != nil {
-		return err
-	}
-	for i := lo; i < hi; i++ {
-		clear(row)
-		t.fill(i, row)
-		cell, err := excelize.CoordinatesToCellName(1, i-lo+2)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
-}
-
-// streamText is v as a text cell of the given style (nil when v is empty): a
-// string cell, whatever it starts with, so that free text is never taken for a
-// formula.
-func streamText(v string, style int) any {
-	if v == "" {
-		return nil
-	}
-	return excelize.Cell{StyleID: style, Value: cellText(v)}
 }
 
 // dataTable is the Data sheets' table: the tidy responses in the long layout,
@@ -170,19 +74,19 @@ func (b *book) dataTable() *streamTable {
 		headers:    DataHeaders,
 		freezeCols: 2,
 		rows:       len(order),
-		fill: func(i int, row []any) {
+		fill: func(i int, w *rowWriter) {
 			resp := all.At(int(order[i]))
 			r := &resp
-			row[0] = streamText(string(r.Country), st.text)
-			row[1] = streamText(string(r.Item), st.text)
-			row[2] = streamText(responseStatus(*r), st.text)
-			if r.HasValue && finite(r.Value) {
-				row[3] = excelize.Cell{StyleID: st.general, Value: r.Value}
+			w.text(1, string(r.Country), st.text)
+			w.text(2, string(r.Item), st.text)
+			w.text(3, responseStatus(*r), st.text)
+			if r.HasValue {
+				w.number(4, r.Value, st.general)
 			}
-			row[4] = streamText(r.Evidence, st.text)
-			row[5] = streamText(r.Comment, st.text)
-			row[6] = streamText(r.Respondent, st.text)
-			row[7] = streamText(r.Source.String(), st.text)
+			w.text(5, r.Evidence, st.text)
+			w.text(6, r.Comment, st.text)
+			w.text(7, r.Respondent, st.text)
+			w.source(8, r.Source, st.text)
 		},
 	}
 }

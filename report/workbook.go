@@ -122,10 +122,18 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		{SheetData, nil}, // streamed, once every sheet exists
 	}
 	streamed := map[string]*streamTable{}
+	var tables []*streamTable
 	if b.present(SheetReconcile) {
 		streamed[SheetReconcile] = b.reconcileTable()
+		tables = append(tables, streamed[SheetReconcile])
 	}
 	streamed[SheetData] = b.dataTable()
+	tables = append(tables, streamed[SheetData])
+	// The rows of the Reconcile and Data sheets are written on their own
+	// (sheetparts.go) while the other sheets are, and spliced into their
+	// sheets as the package is written.
+	rows := startParts(tables, b.st.header)
+	defer rows.close()
 	first := true
 	for _, sh := range sheets {
 		if !b.present(sh.name) {
@@ -156,19 +164,19 @@ func WriteWorkbook(w io.Writer, res *gapanalysis.Result, opts *Options) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	// The Reconcile and Data sheets are streamed last: excelize reads a
-	// streamed sheet back whole when another call touches it.
-	for _, name := range []string{SheetReconcile, SheetData} {
-		if t := streamed[name]; t != nil {
-			if err := b.streamSheets(t); err != nil {
-				return err
-			}
+	parts, err := rows.wait()
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if err := b.shell(p); err != nil {
+			return err
 		}
 	}
 	if err := b.properties(); err != nil {
 		return err
 	}
-	return saveCanonical(w, f, "workbook")
+	return saveCanonical(w, f, "workbook", parts...)
 }
 
 // book holds what every sheet function needs.
@@ -600,14 +608,15 @@ func (s *sheetWriter) finish() error {
 	return s.f.SetSheetDimension(s.name, "A1:"+s.cell(cols, rows))
 }
 
-// saveCanonical writes f to w with deterministic bytes (copyCanonical); what names
-// the document in errors.
-func saveCanonical(w io.Writer, f *excelize.File, what string) error {
+// saveCanonical writes f to w with deterministic bytes (copyCanonical), the
+// rows of each part spliced into its sheet; what names the document in
+// errors. Only the package without those rows is held in memory.
+func saveCanonical(w io.Writer, f *excelize.File, what string, rows ...*rowsPart) error {
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("report: writing %s: %w", what, err)
 	}
-	if err := copyCanonical(w, buf.Bytes()); err != nil {
+	if err := copyCanonical(w, buf.Bytes(), rows); err != nil {
 		return fmt.Errorf("report: writing %s: %w", what, err)
 	}
 	return nil

@@ -10,11 +10,12 @@ import (
 )
 
 // gate lets a signal stop a run at once without leaving temporary files or
-// half a set of outputs. The outputs are built in memory, where a run can be
-// abandoned at any moment; only the short steps that touch files (writing the
-// built bytes to a temporary file, renaming the temporaries) run inside the
-// gate (begin … end), and the complete temporaries waiting to be renamed are
-// registered with it. abandon, called on a signal, waits for the step in
+// half a set of outputs. The outputs are built in a spool (an unnamed
+// temporary file, or memory), where a run can be abandoned at any moment;
+// only the short steps that touch files (writing the built bytes to a
+// temporary file, renaming the temporaries) run inside the gate (begin …
+// end), and the complete temporaries waiting to be renamed are registered
+// with it. abandon, called on a signal, waits for the step in
 // progress, removes the registered temporaries and closes the gate: from then
 // on nothing more is written, neither to files (begin refuses) nor to the
 // streams (gatedWriter drops the data). A nil *gate lets everything through.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -275,8 +274,8 @@ type outputJob struct {
 }
 
 // writeOutputs writes the outputs of a run as SPEC 10 says. A file's content
-// is built in memory first, then written to a temporary file beside its
-// target; a failure is printed (one line, to streams.ErrOut) and does not stop
+// is built first (in a spool: an unnamed temporary file, or memory), then
+// written to a temporary file beside its target; a failure is printed (one line, to streams.ErrOut) and does not stop
 // the others. Only when every output was tried are the complete ones renamed
 // over their targets, so that an earlier set of outputs is never half
 // replaced. When ctx is done (a signal), the temporaries are removed, nothing
@@ -333,17 +332,18 @@ func writeOutputs(ctx context.Context, streams IO, jobs []outputJob) error {
 }
 
 // stageJob writes one output to temporary files: a file's content is built in
-// memory outside the gate (where a signal abandons the run at once), and
+// a spool outside the gate (where a signal abandons the run at once), and
 // written to its temporary file inside it.
 func stageJob(ctx context.Context, g *gate, j outputJob) ([]*report.Staged, error) {
 	stage := j.stage
 	if j.write != nil {
-		var buf bytes.Buffer
-		if err := j.write(&buf); err != nil {
+		sp := newSpool()
+		defer sp.close()
+		if err := j.write(sp); err != nil {
 			return nil, err
 		}
 		stage = func(ctx context.Context) ([]*report.Staged, error) {
-			s, err := report.Stage(ctx, j.path, func(w io.Writer) error { return writeChunks(w, buf.Bytes()) })
+			s, err := report.Stage(ctx, j.path, sp.copyTo)
 			if err != nil {
 				return nil, err
 			}
