@@ -305,29 +305,56 @@ func responseOrder(res *gapanalysis.Result) []int32 {
 		}
 		return strings.Compare(string(a), string(b))
 	})
-	const respBits, itemBits = 32, 16
-	if len(respondents) > 1<<respBits || len(items) > 1<<itemBits || len(countries) > 1<<(64-respBits-itemBits) {
-		panic("report: too many distinct respondents, items or countries to sort the responses")
+	// The key packs the three ranks and the index, in as many bits as each
+	// needs, into one number when they fit (a survey of millions of responses
+	// needs about 55 bits): 8 bytes a response to sort.
+	cb, ib, rb, nb := bitsFor(len(countries)), bitsFor(len(items)), bitsFor(len(respondents)), bitsFor(n)
+	out := make([]int32, n)
+	key := func(i int) (c, it, r uint64) {
+		return countries[rs.Country(i)], items[rs.Item(i)], respondents[rs.Respondent(i)]
+	}
+	if packOrderKeys && cb+ib+rb+nb <= 64 {
+		keys := make([]uint64, n)
+		for i := range n {
+			c, it, r := key(i)
+			keys[i] = ((c<<ib|it)<<rb|r)<<nb | uint64(i)
+		}
+		slices.Sort(keys)
+		mask := uint64(1)<<nb - 1
+		for j, k := range keys {
+			out[j] = int32(k & mask)
+		}
+		return out
 	}
 	type keyed struct {
-		key uint64
-		i   int32
+		c, it, r uint64
+		i        int32
 	}
 	keys := make([]keyed, n)
 	for i := range n {
-		keys[i] = keyed{countries[rs.Country(i)]<<(respBits+itemBits) | items[rs.Item(i)]<<respBits | respondents[rs.Respondent(i)], int32(i)}
+		c, it, r := key(i)
+		keys[i] = keyed{c, it, r, int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b keyed) int {
-		if a.key != b.key {
-			return cmp.Compare(a.key, b.key)
-		}
-		return cmp.Compare(a.i, b.i)
+		return cmp.Or(cmp.Compare(a.c, b.c), cmp.Compare(a.it, b.it), cmp.Compare(a.r, b.r), cmp.Compare(a.i, b.i))
 	})
-	out := make([]int32, n)
 	for j, k := range keys {
 		out[j] = k.i
 	}
 	return out
+}
+
+// packOrderKeys lets responseOrder pack its keys into one number when they
+// fit; tests switch it off to check the other way.
+var packOrderKeys = true
+
+// bitsFor returns the number of bits that numbers 0 … n-1 need.
+func bitsFor(n int) int {
+	b := 0
+	for n > 1<<b {
+		b++
+	}
+	return b
 }
 
 // rank replaces the values of m by the ranks of its keys in the order of

@@ -79,12 +79,22 @@ func TestResponseOrder(t *testing.T) {
 				}
 				return a.Respondent < b.Respondent
 			})
-			got := responseOrder(res)
-			gotInt := make([]int, len(got))
-			for i, k := range got {
-				gotInt[i] = int(k)
+			for _, packed := range []bool{true, false} {
+				packOrderKeys = packed
+				got := responseOrder(res)
+				gotInt := make([]int, len(got))
+				for i, k := range got {
+					gotInt[i] = int(k)
+				}
+				assert.Equal(t, want, gotInt, "keys packed: %v", packed)
 			}
-			assert.Equal(t, want, gotInt)
+			packOrderKeys = true
 		})
+	}
+}
+
+func TestBitsFor(t *testing.T) {
+	for n, want := range map[int]int{0: 0, 1: 0, 2: 1, 3: 2, 4: 2, 5: 3, 27: 5, 100_000: 17, 5_400_000: 23} {
+		assert.Equal(t, want, bitsFor(n), "bitsFor(%d)", n)
 	}
 }
