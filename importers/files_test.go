@@ -233,7 +233,7 @@ func TestLimits(t *testing.T) {
 			require.Len(t, ds.Diagnostics, 1)
 			assert.Equal(t, gapanalysis.CodeTooLarge, ds.Diagnostics[0].Code)
 			assert.Equal(t, "the workbook unpacks to "+sizeText(unpacked)+", more than "+sizeText(int64(len(book)))+
-				", the most that is read", ds.Diagnostics[0].Message)
+				", the most that is read; a larger limit reads it (gapstudy --max-size, Options.MaxUnpackedSize)", ds.Diagnostics[0].Message)
 		}
 	})
 	t.Run("xlsx file size", func(t *testing.T) {

@@ -170,9 +170,9 @@ func TestZipBombs(t *testing.T) {
 		want     string
 	}{
 		// The directory tells the truth: refused from it, before unpacking.
-		{"honest directory", unpacked, 16 << 20, "the workbook unpacks to 128 MiB, more than 16 MiB, the most that is read"},
+		{"honest directory", unpacked, 16 << 20, "the workbook unpacks to 128 MiB, more than 16 MiB, the most that is read; a larger limit reads it (gapstudy --max-size, Options.MaxUnpackedSize)"},
 		// Refused from the directory whatever the data: nothing is unpacked.
-		{"directory over the default limit", 300 << 20, 0, "the workbook unpacks to 300 MiB, more than 256 MiB, the most that is read"},
+		{"directory over the default limit", 300 << 20, 0, "the workbook unpacks to 300 MiB, more than 256 MiB, the most that is read; a larger limit reads it (gapstudy --max-size, Options.MaxUnpackedSize)"},
 		// The directory lies: refused while unpacking, at the size it declares.
 		{"lying directory", 1000, 0, "the part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its zip " +
 			"directory declares: the file is damaged or built to exhaust memory (a zip bomb), so it was not read"},

@@ -100,7 +100,8 @@ func (rd *reader) readWorkbook(ds *gapanalysis.Dataset, ra io.ReaderAt, size int
 	}
 	if rd.maxSize >= 0 && unpacked > uint64(rd.maxSize) {
 		rd.fileDiag(ds, name, gapanalysis.SevError, gapanalysis.CodeTooLarge, fmt.Sprintf(
-			"the workbook unpacks to %s, more than %s, the most that is read", sizeText(int64(min(unpacked, math.MaxInt64))), sizeText(rd.maxSize)))
+			"the workbook unpacks to %s, more than %s, the most that is read; a larger limit reads it "+
+				"(gapstudy --max-size, Options.MaxUnpackedSize)", sizeText(int64(min(unpacked, math.MaxInt64))), sizeText(rd.maxSize)))
 		return
 	}
 	if !parts["xl/workbook.xml"] {
