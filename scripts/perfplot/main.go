@@ -114,16 +114,21 @@ func median(x []float64) float64 {
 // svg draws two panels side by side: seconds and peak MiB against thousands of
 // respondents.
 func svg(points []point) string {
-	const w, h, pad, panelW = 860, 340, 56, 380
+	const h, pad, panelW = 340, 56, 380
+	const w = pad + 2*panelW + pad + 40
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Liberation Sans, Arial, sans-serif" font-size="12">`+"\n", w, h, w, h)
 	b.WriteString(`<rect width="100%" height="100%" fill="white"/>` + "\n")
 	fmt.Fprintf(&b, `<text x="%d" y="18" font-size="14">SYNTHETIC survey-tool exports, 60 questions: medians of the runs</text>`+"\n", pad)
 	var commands []string
+	var sizes []int
 	maxN := 0.0
 	for _, p := range points {
 		if !slices.Contains(commands, p.command) {
 			commands = append(commands, p.command)
+		}
+		if !slices.Contains(sizes, p.respondents) {
+			sizes = append(sizes, p.respondents)
 		}
 		maxN = max(maxN, float64(p.respondents)/1000)
 	}
@@ -152,11 +157,9 @@ func svg(points []point) string {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end">%s</text>`+"\n", x0-6, ys(v)+4, trim(v))
 			fmt.Fprintf(&b, `<path d="M%.1f %.1f H%.1f" stroke="#ddd"/>`+"\n", x0, ys(v), x0+panelW)
 		}
-		for _, p := range points {
-			if p.command == commands[0] {
-				n := float64(p.respondents) / 1000
-				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%sk</text>`+"\n", xs(n), y1+16, trim(n))
-			}
+		for _, size := range sizes {
+			n := float64(size) / 1000
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%sk</text>`+"\n", xs(n), y1+16, trim(n))
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">respondents</text>`+"\n", x0+panelW/2, y1+34)
 		for ci, c := range commands {
