@@ -107,8 +107,9 @@ type Dataset struct {
 }
 
 // Merge appends the responses, diagnostics and accounts of other to d. When d
-// has no responses yet, it takes over other's storage instead of copying it:
-// other must then not be appended to. The merged
+// has no responses yet, it takes over other's storage instead of copying it
+// (a survey of millions of responses is then not held twice): other's
+// responses must then not be used any more. The merged
 // dataset is synthetic if either part is, and keeps d's Seed unless it is 0.
 func (d *Dataset) Merge(other *Dataset) {
 	if other == nil {
