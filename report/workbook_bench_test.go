@@ -165,6 +165,9 @@ func TestWriteWorkbookMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes about a million rows")
 	}
+	if raceEnabled {
+		t.Skip("the race detector's instrumentation inflates allocation counts")
+	}
 	small, smallRows := bigSurvey(2_000)
 	allocSmall, peakSmall := writeMemory(t, small)
 	small = nil
