@@ -1,6 +1,7 @@
 package gapanalysis
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -127,4 +128,22 @@ func FuzzResponsesRoundTrip(f *testing.F) {
 			t.Fatalf("got %#v, want %#v", got, r)
 		}
 	})
+}
+
+func TestSourcesAndAnswersJSON(t *testing.T) {
+	rs := NewResponses(Response{Country: "AT", Item: "A", Status: StatusFull, Respondent: " R1 ", Evidence: "§ 1 ",
+		Source: Source{File: "s.xlsx", Sheet: "S", Cell: "C2"}})
+	view := sourcesOf(&rs, []int32{0})
+	b, err := json.Marshal(struct {
+		Sources Sources
+		Empty   Sources
+		Given   Sources
+	}{view, Sources{}, SourcesOf(Source{File: "b.csv", Cell: "D4"})})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"Sources":[{"file":"s.xlsx","sheet":"S","cell":"C2"}],"Empty":[],"Given":[{"file":"b.csv","sheet":"","cell":"D4"}]}`, string(b))
+
+	b, err = json.Marshal(RespondentAnswers{rs: &rs, idx: []int32{0}})
+	require.NoError(t, err)
+	// respondent and evidence trimmed, as At gives them
+	assert.JSONEq(t, `[{"Respondent":"R1","Status":1,"Source":{"file":"s.xlsx","sheet":"S","cell":"C2"},"Evidence":"§ 1","Comment":""}]`, string(b))
 }

@@ -1,6 +1,7 @@
 package gapanalysis
 
 import (
+	"encoding/json"
 	"iter"
 	"strings"
 )
@@ -155,4 +156,24 @@ func (a RespondentAnswers) Slice() []RespondentAnswer {
 		out[k] = a.At(k)
 	}
 	return out
+}
+
+// MarshalJSON writes the cells as a JSON array of sources ([] when empty), as
+// a []Source would be written.
+func (s Sources) MarshalJSON() ([]byte, error) {
+	cells := s.Slice()
+	if cells == nil {
+		cells = []Source{}
+	}
+	return json.Marshal(cells)
+}
+
+// MarshalJSON writes the answers as a JSON array ([] when empty), as a
+// []RespondentAnswer would be written.
+func (a RespondentAnswers) MarshalJSON() ([]byte, error) {
+	answers := a.Slice()
+	if answers == nil {
+		answers = []RespondentAnswer{}
+	}
+	return json.Marshal(answers)
 }
