@@ -387,18 +387,22 @@ func firstNonEmptyString(s ...string) string {
 
 // informative reports whether a response says anything about the item.
 func informative(r Response, it *Item) bool {
-	if it.Type == NumericItem {
-		return r.HasValue || r.Status == StatusNA
-	}
-	return r.Status != StatusUnknown
+	return informativeAnswer(r.Status, r.HasValue, it)
 }
 
 // informativeRec reports whether a response says anything about the item.
 func informativeRec(r *respRecord, it *Item) bool {
+	return informativeAnswer(r.status, r.flags&flagHasValue != 0, it)
+}
+
+// informativeAnswer reports whether an answer of status st (with a value or
+// not) says anything about the item: a value or na on a numeric item, a known
+// status on a status item.
+func informativeAnswer(st Status, hasValue bool, it *Item) bool {
 	if it.Type == NumericItem {
-		return r.flags&flagHasValue != 0 || r.status == StatusNA
+		return hasValue || st == StatusNA
 	}
-	return r.status != StatusUnknown
+	return st != StatusUnknown
 }
 
 func setPos(d *Diagnostic, s Source) {

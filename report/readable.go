@@ -41,7 +41,7 @@ func fewAnswers(u *gapanalysis.ReconcileUnit) (n int, more string) {
 	if n == u.Answers.Len() {
 		return n, ""
 	}
-	it := func(st gapanalysis.Status) int {
+	count := func(st gapanalysis.Status) int {
 		c := 0
 		for k := n; k < u.Answers.Len(); k++ {
 			if u.Answers.Status(k) == st {
@@ -52,7 +52,7 @@ func fewAnswers(u *gapanalysis.ReconcileUnit) (n int, more string) {
 	}
 	var counts []string
 	for _, st := range []gapanalysis.Status{gapanalysis.StatusFull, gapanalysis.StatusPartial, gapanalysis.StatusNone} {
-		if c := it(st); c > 0 {
+		if c := count(st); c > 0 {
 			counts = append(counts, fmt.Sprintf("%s %s", st, gapanalysis.GroupThousands(c)))
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/gapstudy/gapstudy/gapanalysis"
 )
 
@@ -30,10 +32,6 @@ func Export(cl *gapanalysis.Checklist, respondents, questions int, seed uint64) 
 	statuses := []gapanalysis.Status{gapanalysis.StatusFull, gapanalysis.StatusPartial, gapanalysis.StatusNone,
 		gapanalysis.StatusUnknown, gapanalysis.StatusNA}
 	cumPct := []int{35, 55, 75, 85, 90, 100}
-	cols := make([]string, len(items))
-	for i := range cols {
-		cols[i] = columnName(3 + i)
-	}
 	ds := &gapanalysis.Dataset{Synthetic: true, Label: ExportName, Seed: seed}
 	eu := gapanalysis.EU27()
 	rng := rand.New(rand.NewPCG(seed, 0x6269672d73796e74)) // "big-synt", as cmd/genbig
@@ -48,18 +46,13 @@ func Export(cl *gapanalysis.Checklist, respondents, questions int, seed uint64) 
 			if k == len(statuses) {
 				continue // a skipped question: no cell
 			}
+			cell, err := excelize.CoordinatesToCellName(3+i, r+1)
+			if err != nil {
+				panic(err) // at most 1,048,575 respondents and 16,382 questions fit a sheet
+			}
 			ds.Responses.Append(gapanalysis.Response{Country: country, Item: id, Status: statuses[k], Respondent: who,
-				Source: gapanalysis.Source{File: ExportName, Sheet: "Responses", Cell: fmt.Sprintf("%s%d", cols[i], r+1)}})
+				Source: gapanalysis.Source{File: ExportName, Sheet: "Responses", Cell: cell}})
 		}
 	}
 	return ds
-}
-
-// columnName is the letters of column col (1-based): A, …, Z, AA, …
-func columnName(col int) string {
-	var b []byte
-	for c := col; c > 0; c = (c - 1) / 26 {
-		b = append([]byte{byte('A' + (c-1)%26)}, b...)
-	}
-	return string(b)
 }
