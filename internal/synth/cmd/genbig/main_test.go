@@ -10,6 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gapstudy/gapstudy/gapanalysis"
+	"github.com/gapstudy/gapstudy/importers"
+	"github.com/gapstudy/gapstudy/internal/synth"
 )
 
 func TestRun(t *testing.T) {
@@ -65,5 +67,28 @@ func TestRunRefuses(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})
+	}
+}
+
+// TestExportMatchesFile checks synth.Export, which builds the same survey in
+// memory for benchmarks and memory tests, against the file genbig writes as
+// the importers read it: the same responses, in the same order, from the same
+// cells.
+func TestExportMatchesFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), synth.ExportName)
+	require.NoError(t, run([]string{"-o", path, "-respondents", "60", "-questions", "7", "-seed", "11"}, io.Discard))
+	cl, err := gapanalysis.Builtin()
+	require.NoError(t, err)
+	ds, err := importers.Open(path, &importers.Options{Checklist: cl})
+	require.NoError(t, err)
+	for _, d := range ds.Diagnostics {
+		require.Equal(t, gapanalysis.SevInfo, d.Severity, "%v", d)
+	}
+	want := synth.Export(cl, 60, 7, 11)
+	assert.True(t, want.Synthetic)
+	require.Equal(t, want.Responses.Len(), ds.Responses.Len())
+	require.Greater(t, ds.Responses.Len(), 300, "about 90 % of 420 questions answered")
+	for i := range ds.Responses.Len() {
+		assert.Equal(t, want.Responses.At(i), ds.Responses.At(i), "response %d", i)
 	}
 }
